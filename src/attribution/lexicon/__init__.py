@@ -1,0 +1,1 @@
+"""Rules as data: one module per concern, each extendable without touching code."""
