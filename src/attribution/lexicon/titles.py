@@ -67,6 +67,6 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 #: Words followed by a full stop that does not end a sentence.
 ABBREVIATIONS: frozenset[str] = HONORIFICS | frozenset(
     """St Jr Ph U.S U.K U.N E.U D.C N.Y L.A Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec
-    No Nos vs etc Inc Corp Co Ltd Bros Ave Blvd Mt Ft approx est Dept Univ Gov't
+    vs etc Inc Corp Co Ltd Bros Ave Blvd Mt Ft approx est Dept Univ Gov't
     a.m p.m i.e e.g""".split()
 )
