@@ -1,0 +1,137 @@
+"""Entities: canonical names for mentions, and pronouns resolved to a person.
+
+A person's canonical name is the fullest form the text gives of it ("Putin"
+→ "Vladimir Putin"), titles removed. A pronoun is resolved to the most
+salient earlier compatible mention: the subject of the nearest sentence before
+it that names a person (outside quotations), or failing that the speaker of
+the quotation before.
+
+Example:
+    >>> from attribution.pipeline import attribute
+    >>> text = ("President Vladimir Putin spoke on Tuesday.\\n"
+    ...         "“We will win,” Putin said. Zelensky disagreed.\\n“No,” he said.")
+    >>> [(q.speaker.name, q.speaker.mention.text) for q in attribute(text).quotes]
+    [('Vladimir Putin', 'Putin'), ('Zelensky', 'he')]
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from attribution.mentions import NAME_RUN, Mention, MentionParser
+from attribution.model import Quote, SpeakerKind
+from attribution.segment import Segments
+
+__all__ = ["EntityResolver"]
+
+_MULTI_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}")
+_MALE = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Herr"})
+_FEMALE = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess"})
+_LOOKBACK_SENTENCES = 4
+
+
+class EntityResolver:
+    """Canonical names and pronoun antecedents for one document."""
+
+    __slots__ = ("_by_last", "_parser", "_quote_ends", "_quote_starts", "_segments", "_text")
+
+    def __init__(
+        self, text: str, quotes: Sequence[Quote], segments: Segments, parser: MentionParser
+    ) -> None:
+        self._text = text
+        self._segments = segments
+        self._parser = parser
+        self._quote_starts = [q.outer_start for q in quotes]
+        self._quote_ends = [q.outer_end for q in quotes]
+        self._by_last: dict[str, Counter[str]] | None = None
+
+    def _inside_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and offset < self._quote_ends[i]
+
+    def _index(self) -> dict[str, Counter[str]]:
+        if self._by_last is None:
+            by_last: dict[str, Counter[str]] = {}
+            for m in _MULTI_NAME.finditer(self._text):
+                words = m.group().split()
+                if len(words) > 1:
+                    by_last.setdefault(words[-1], Counter())[m.group()] += 1
+            self._by_last = by_last
+        return self._by_last
+
+    def canonical(self, mention: Mention) -> str:
+        """The fullest name the text gives for a person mention; other kinds as they are."""
+        if mention.kind is not SpeakerKind.PERSON or mention.pronoun is not None:
+            return mention.name
+        words = mention.name.split()
+        if not words:
+            return mention.name
+        candidates = self._index().get(words[-1])
+        if not candidates:
+            return mention.name
+        best = mention.name
+        best_key = (0, len(words))
+        for run, count in candidates.items():
+            parsed = _strip_titles(self._parser, run)
+            full = parsed.split()
+            if len(full) <= len(words) or full[-len(words) :] != words:
+                continue
+            key = (count, len(full))
+            if key > best_key:
+                best, best_key = parsed, key
+        return best
+
+    def antecedent(self, pronoun: Mention, earlier: Sequence[Mention]) -> Mention | None:
+        """The mention a pronoun most likely stands for, or None.
+
+        Args:
+            pronoun: The pronoun mention.
+            earlier: Speaker mentions already found before it, in text order.
+        """
+        wanted = pronoun.pronoun
+        if wanted in ("male", "female"):
+            found = self._person_before(pronoun.start, wanted)
+            if found is not None:
+                return found
+            for mention in reversed(earlier):
+                if mention.kind is SpeakerKind.PERSON and mention.pronoun is None:
+                    return mention
+        elif wanted in ("plural", "neuter"):
+            for mention in reversed(earlier):
+                if mention.pronoun is None and mention.kind is not SpeakerKind.PERSON:
+                    return mention
+        return None
+
+    def _person_before(self, offset: int, gender: str | None) -> Mention | None:
+        segments = self._segments
+        index = segments.sentence_index(offset)
+        spans = segments.sentence_spans
+        for k in range(index, max(-1, index - _LOOKBACK_SENTENCES), -1):
+            if k < 0:
+                break
+            start, end = spans[k]
+            end = min(end, offset)
+            for m in _MULTI_NAME.finditer(self._text, start, end):
+                if self._inside_quote(m.start()) or m.group().endswith(("’s", "'s")):
+                    continue
+                mention = self._parser.name_mention(self._text, m.start(), m.end())
+                if mention is None or mention.kind is not SpeakerKind.PERSON:
+                    continue
+                first = mention.text.split()[0]
+                if (gender == "male" and first in _FEMALE) or (
+                    gender == "female" and first in _MALE
+                ):
+                    continue
+                if mention.name.lower() in self._parser.titles:
+                    continue
+                return mention
+        return None
+
+
+def _strip_titles(parser: MentionParser, run: str) -> str:
+    mention = parser.name_mention(run, 0, len(run))
+    return run if mention is None else mention.name

@@ -1,0 +1,307 @@
+"""Speaker mentions: the names, roles, organisations, groups and pronouns around a cue.
+
+Mentions are parsed only where a sieve asks, in a short window before or after
+a cue: :func:`MentionParser.before` reads the subject that ends where a cue
+begins ("Ukrainian Foreign Minister Andrii Sybhia" in "But Ukrainian Foreign
+Minister Andrii Sybhia accused"), :func:`MentionParser.after` the speaker that
+follows an inverted cue ("said Sen. Tom Carper of Delaware").
+
+Example:
+    >>> parser = MentionParser()
+    >>> text = "But Ukrainian Foreign Minister Andrii Sybhia accused Putin"
+    >>> m = parser.before(text, 0, text.index(" accused"))
+    >>> m.text, m.name, m.kind.value
+    ('Ukrainian Foreign Minister Andrii Sybhia', 'Andrii Sybhia', 'person')
+    >>> text = "Ukraine’s ambassador to the US said"
+    >>> m = parser.before(text, 0, text.index(" said"))
+    >>> m.text, m.kind.value
+    ('Ukraine’s ambassador to the US', 'role')
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from attribution.lexicon.organizations import ORG_HEADS, ORG_NAMES, ORG_NOUNS
+from attribution.lexicon.pronouns import PRONOUNS
+from attribution.lexicon.titles import GROUP_NOUNS, HONORIFICS, ROLE_NOUNS, TITLES
+from attribution.model import SpeakerKind
+
+__all__ = ["NAME_RUN", "Mention", "MentionParser"]
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """A mention of a possible speaker.
+
+    Attributes:
+        start: Offset of the mention.
+        end: Offset just past it.
+        text: The mention as written ("President Vladimir Putin", "he").
+        name: The name it gives, titles removed ("Vladimir Putin"); for a role,
+            group or pronoun, the text itself.
+        kind: Person, organisation, group or role.
+        pronoun: The pronoun's class ("male", "plural", ...) or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: SpeakerKind
+    pronoun: str | None = None
+
+
+_HONORIFIC = "|".join(sorted(HONORIFICS, key=len, reverse=True))
+_PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|du|le|la|al|el|bin|ibn|ben|dos|das|ter|zu|y)"
+# A capitalised word: "Putin", "O’Brien", "Jean-Noël", "Élysée", "J.", "Sen.", "U.S."
+_CAP = (
+    rf"(?:(?:{_HONORIFIC})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*|"
+    r"[\p{Lu}][\p{L}\p{M}’'\-]*[\p{L}\p{M}]|\p{Lu})"
+)
+NAME_RUN = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*"
+
+#: Capitalised words that start a sentence or clause but are never part of a name.
+_CAP_STOP = frozenset(
+    """But And Or So Yet Nor The A An In On At For With From By Of To Into Meanwhile
+    However Also Then When While After Before Since Although Though Because If As
+    This That These Those There Here It Its Earlier Later Last Asked Speaking Instead
+    Still Now Today Yesterday Tonight Tomorrow Even Only Just Both Either Neither
+    Now Next Once Under Over About Against Despite During Without Within Like Unlike
+    Indeed Moreover Furthermore Nevertheless Nonetheless Thus Hence Still Yes No
+    Mr Ms Mrs Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+    February March April May June July August September October November December""".split()
+) - frozenset({"Mr", "Ms", "Mrs"})
+
+_DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
+
+_ADVERBS = (
+    r"also|reportedly|allegedly|earlier|later|then|once|previously|has|have|had|was|"
+    r"were|is|are|will|would|could|should|might|may|can|did|does|do|not|never|"
+    r"repeatedly|again|just|recently|publicly|privately|further|subsequently|"
+    r"initially|first|finally|simply|bluntly|flatly|quickly|immediately|angrily|"
+    r"emphatically|famously|once|herself|himself|themselves|itself|been|being|"
+    r"only|even|still|already|often|frequently|told|last\s+\p{L}+|this\s+\p{L}+|"
+    r"on\s+\p{Lu}\p{L}+day|in\s+\p{L}+|at\s+the\s+time"
+)
+_TRAILING = regex.compile(rf"(?:[\s,]+(?:{_ADVERBS}))*[\s,]*$")
+_PRONOUN = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:he|she|they|it|we|I|He|She|They|It|We)$")
+_NAME_AT_END = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}$")
+_NAME_AT_START = regex.compile(NAME_RUN)
+_WORD_AT_END = regex.compile(r"[\p{L}\p{N}’'\-]+$")
+_CLAUSE_BOUNDARY = regex.compile(
+    r"(?:[,;:()\[\]—–“”\"«»]|\s-\s|(?<![\p{L}])(?:that|who|which|where|when|while|whereas|"
+    r"because|but|although|though|after|before|since|as|if|once|until|unless|and|"
+    r"whom|whose|so|yet|nor|or)(?![\p{L}]))",
+)
+_DETERMINER = r"(?:a|an|the|one|another|some|two|three|four|five|several|many|most|other|his|her|their|its|our|these|those|this|that)"
+_ROLE_PHRASE = regex.compile(
+    rf"(?:(?:{_DETERMINER}|[\p{{Lu}}][\p{{L}}\p{{M}}\-]*[’']s?)\s+)?"
+    r"(?:[\p{L}\p{N}’'\-.&]+\s+){0,6}?"
+    r"(?P<head>[\p{L}’'\-]+)"
+    r"(?:\s+(?:to|of|for|at|in|with|from|on)\s+(?:the\s+)?"
+    rf"{NAME_RUN})?$"
+)
+_FORWARD_TOKEN = (
+    rf"(?:(?:{_HONORIFIC})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*|[\p{{L}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}’'\-&]*)"
+)
+_FORWARD_STOP = (
+    r"in|on|at|during|after|before|when|while|who|which|that|as|to|of|with|from|about|"
+    r"last|this|earlier|later|adding|and|but|because|said|says|told|tells|wrote|writes|"
+    r"told|recently|yesterday|today|tonight|since|for|via|by|than|if|during|over|under"
+)
+_FORWARD = regex.compile(
+    rf"\s*{_FORWARD_TOKEN}(?:\s+(?!(?:{_FORWARD_STOP})(?![\p{{L}}])){_FORWARD_TOKEN}){{0,9}}"
+)
+_DETERMINER_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:a|an|the|one|another|One|Another|A|An|The)\s+$"
+)
+_COORDINATED = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s+and\s+$")
+_APPOSITION_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s*,\s*$")
+_WINDOW = 160
+
+
+def _lower_words(text: str) -> list[str]:
+    return [w.strip(".’'").lower() for w in text.split()]
+
+
+@attrs.frozen(slots=True)
+class MentionParser:
+    """Reads speaker mentions next to cues, using the title and organisation lexicons.
+
+    Args:
+        titles: Lower-case words that may precede a name as part of a title.
+        role_nouns: Lower-case nouns that head an unnamed speaker.
+        group_nouns: Lower-case plural nouns that make a mention a group.
+        org_heads: Capitalised words that make a name an organisation.
+        org_names: Organisations known by one word.
+        org_nouns: Lower-case nouns that head an organisation or document.
+    """
+
+    titles: frozenset[str] = TITLES
+    role_nouns: frozenset[str] = ROLE_NOUNS
+    group_nouns: frozenset[str] = GROUP_NOUNS
+    org_heads: frozenset[str] = ORG_HEADS
+    org_names: frozenset[str] = ORG_NAMES
+    org_nouns: frozenset[str] = ORG_NOUNS
+
+    def before(self, text: str, lo: int, hi: int) -> Mention | None:
+        """The subject mention that ends at ``hi`` (a cue's start), not before ``lo``."""
+        lo = max(lo, hi - _WINDOW)
+        trail = _TRAILING.search(text, lo, hi)
+        end = trail.start() if trail else hi
+        if end <= lo:
+            return None
+        pronoun = _PRONOUN.search(text, max(lo, end - 4), end)
+        if pronoun is not None:
+            word = pronoun.group()
+            return Mention(
+                pronoun.start(), end, word, word, SpeakerKind.PERSON, PRONOUNS[word.lower()]
+            )
+        start = lo
+        for boundary in _CLAUSE_BOUNDARY.finditer(text, lo, end):
+            start = boundary.end()
+        start = _skip_space(text, start, end)
+        if start >= end:
+            return None
+        mention = self._classify(text, start, end)
+        if mention is not None and mention.kind is SpeakerKind.GROUP:
+            # "US and Ukrainian negotiators": the coordination belongs to the group.
+            both = _COORDINATED.search(text, max(lo, mention.start - 40), mention.start)
+            if both is not None:
+                phrase = text[both.start() : mention.end]
+                return Mention(both.start(), mention.end, phrase, phrase, SpeakerKind.GROUP)
+        if mention is not None and mention.kind is SpeakerKind.ROLE:
+            named = self._apposition(text, lo, start)
+            if named is not None:
+                return named
+        return mention
+
+    def after(self, text: str, lo: int, hi: int) -> Mention | None:
+        """The speaker mention that starts at ``lo`` (just after a cue), before ``hi``."""
+        m = _FORWARD.match(text, lo, min(hi, lo + _WINDOW))
+        if m is None:
+            return None
+        start = _skip_space(text, lo, m.end())
+        end = m.end()
+        while end > start and text[end - 1] in ".,":
+            if text[end - 1] == "." and _is_abbreviation(text, start, end):
+                break
+            end -= 1
+        if start >= end:
+            return None
+        word = text[start:end]
+        if word.lower() in PRONOUNS and word != "It":
+            return Mention(start, end, word, word, SpeakerKind.PERSON, PRONOUNS[word.lower()])
+        return self._classify(text, start, end)
+
+    def _apposition(self, text: str, lo: int, start: int) -> Mention | None:
+        # "Yuri Ushakov, Putin’s senior adviser, said": the name before the comma.
+        m = _APPOSITION_NAME.search(text, max(lo, start - 80), start)
+        if m is None:
+            return None
+        name_end = m.start() + len(m.group().rstrip(" ,"))
+        return self.name_mention(text, m.start(), name_end)
+
+    def _classify(self, text: str, start: int, end: int) -> Mention | None:
+        """Read ``text[start:end]``, a subject phrase, as a mention (or None)."""
+        words = _lower_words(text[start:end])
+        if not words:
+            return None
+        head = words[-1]
+        capitalised = text[start:end].split()[-1][:1].isupper()
+        if not capitalised and (
+            head in self.role_nouns or head in self.group_nouns or head in self.org_nouns
+        ):
+            return self._role(text, start, end, head)
+        name = _NAME_AT_END.search(text, start, end)
+        if name is not None:
+            mention = self.name_mention(text, name.start(), end)
+            before = [w for w in _lower_words(text[start : name.start()]) if w != "the"]
+            if (
+                before
+                and before[-1] in ("to", "of", "for", "at", "in", "with", "from", "on")
+                and (mention is None or mention.name == mention.text)
+            ):
+                # "ambassador to the US": a role; "Secretary of State John Kerry": a name.
+                role = _ROLE_PHRASE.search(text, start, end)
+                if role is not None and role.group("head").lower() in self.role_nouns:
+                    return self._role(text, role.start(), end, role.group("head").lower())
+                return None
+            return mention
+        if len(words) <= 4 and words[0] in ("the", "a", "an", "this", "his", "her", "their"):
+            return Mention(start, end, text[start:end], text[start:end], SpeakerKind.ROLE)
+        return None
+
+    def _role(self, text: str, start: int, end: int, head: str) -> Mention | None:
+        m = _ROLE_PHRASE.search(text, start, end)
+        if m is None:
+            return None
+        s = m.start()
+        # Drop clause-initial capitalised stop words ("But the spokesman").
+        first = _NAME_AT_START.match(text, s, end)
+        while first is not None and first.group().split()[0] in _CAP_STOP - _DETERMINERS:
+            s = _skip_space(text, s + len(first.group().split()[0]), end)
+            first = _NAME_AT_START.match(text, s, end)
+        phrase = text[s:end]
+        if head in self.group_nouns or (head.endswith("s") and " and " in phrase):
+            kind = SpeakerKind.GROUP
+        elif head in self.org_nouns:
+            kind = SpeakerKind.ORGANIZATION
+        else:
+            kind = SpeakerKind.ROLE
+        return Mention(s, end, phrase, phrase, kind)
+
+    def name_mention(self, text: str, start: int, end: int) -> Mention | None:
+        tokens = list(regex.finditer(r"\S+", text[start:end]))
+        # Leading stop words are not part of the name ("But Ukrainian Foreign Minister ...").
+        while tokens and tokens[0].group().rstrip(".") in _CAP_STOP:
+            tokens.pop(0)
+        if not tokens:
+            return None
+        s = start + tokens[0].start()
+        words = [t.group() for t in tokens]
+        # The name proper follows the last title word or possessive.
+        cut = 0
+        for i, w in enumerate(words[:-1]):
+            bare = w.rstrip(".").lower()
+            if (
+                bare in self.titles
+                or w.rstrip(".") in HONORIFICS
+                or w.endswith(("’s", "'s"))
+                or (i + 1 < len(words) and words[i + 1].rstrip(".").lower() in self.titles)
+            ):
+                cut = i + 1
+        name_words = words[cut:]
+        name = " ".join(name_words)
+        if any(w.rstrip(".") in self.org_heads for w in name_words) or any(
+            w.rstrip(".").rstrip("’'s") in self.org_names or w in self.org_names
+            for w in name_words
+        ):
+            kind = SpeakerKind.ORGANIZATION
+        elif name_words[-1].lower() in self.group_nouns:
+            kind = SpeakerKind.GROUP
+        else:
+            kind = SpeakerKind.PERSON
+        if kind is SpeakerKind.PERSON and name.lower() in self.titles:
+            kind = SpeakerKind.ROLE
+        if kind is SpeakerKind.ROLE:
+            if s > 0 and (det := _DETERMINER_BEFORE.search(text, max(0, s - 10), s)):
+                s = det.start()
+            name = text[s:end]
+        return Mention(s, end, text[s:end], name, kind)
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    word = _WORD_AT_END.search(text, start, end - 1)
+    if word is None:
+        return False
+    w = word.group()
+    return w in HONORIFICS or (len(w) == 1 and w.isupper())

@@ -1,0 +1,248 @@
+"""Sieves: named rules that link a quotation to a speaker mention, most precise first.
+
+Each sieve looks at one quotation in its :class:`Context` and returns a
+:class:`Found` (mention, cue, the sieve's name) or None. The pipeline runs the
+sieves in :data:`DEFAULT_SIEVES` order; the first that answers wins, and its
+name is recorded in ``Quote.rule``.
+
+=================  ===========================================================
+``adjacent``       ``“…,” Putin told``, ``“…,” said Putin``, ``Putin said: “…”``
+``embedded``       ``Trump said the talks were “reasonably good”`` (same sentence)
+``transcript``     ``PENCE: Well, look, … “Shark Tank.”`` (speaker label)
+``signature``      ``“…” — Senator Jane Doe`` (dash signature)
+``continuation``   ``“A,” he said. “B.”`` and a quote-only paragraph after an
+                   attributed one keep the speaker
+=================  ===========================================================
+
+Example:
+    >>> from attribution.pipeline import attribute
+    >>> [q.rule for q in attribute("“A,” he said. “B.” She said it was “C”.").quotes]
+    ['adjacent', 'continuation', 'embedded']
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+import attrs
+import regex
+
+from attribution.cues import CueMatch
+from attribution.mentions import NAME_RUN, Mention, MentionParser
+from attribution.model import Quote
+from attribution.segment import Segments
+
+__all__ = ["DEFAULT_SIEVES", "Context", "Found", "Sieve"]
+
+
+@attrs.frozen(slots=True)
+class Found:
+    """A sieve's answer: who, through which cue, by which rule."""
+
+    mention: Mention
+    cue: CueMatch | None
+    rule: str
+
+
+@attrs.frozen(slots=True)
+class Context:
+    """What the sieves of one document share."""
+
+    text: str
+    quotes: tuple[Quote, ...]
+    cues: tuple[CueMatch, ...]
+    segments: Segments
+    parser: MentionParser
+    cue_starts: list[int] = attrs.field(init=False)
+    quote_starts: list[int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "cue_starts", [c.start for c in self.cues])
+        object.__setattr__(self, "quote_starts", [q.outer_start for q in self.quotes])
+
+    def cues_between(self, start: int, end: int) -> Sequence[CueMatch]:
+        """The cues that start in ``[start, end)`` and end by ``end``."""
+        i = bisect.bisect_left(self.cue_starts, start)
+        j = bisect.bisect_left(self.cue_starts, end)
+        return [c for c in self.cues[i:j] if c.end <= end]
+
+    def quote_between(self, start: int, end: int, skip: int) -> bool:
+        """True if a quotation other than number ``skip`` opens inside ``[start, end)``."""
+        i = bisect.bisect_left(self.quote_starts, start)
+        j = bisect.bisect_left(self.quote_starts, end)
+        return j - i - (i <= skip < j) > 0
+
+
+Sieve = Callable[[Context, int, Sequence[Found | None]], Found | None]
+
+_GAP_AFTER = regex.compile(r"[\s,—–\-]*")
+_GAP_BEFORE = regex.compile(
+    r"(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?[\s]*[,:—–]?\s*$"
+)
+_PARTICIPLE_GAP = regex.compile(r"[\s,]*$")
+
+
+def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
+    """The subject of ``cue``: the mention before it, or for an -ing cue, its clause's."""
+    mention = ctx.parser.before(ctx.text, lo, cue.start)
+    if mention is None and cue.participle:
+        # "Trump said the talks were good, adding ...": the subject of the cue before.
+        lo, _ = ctx.segments.sentence_at(cue.start)
+        earlier = [c for c in ctx.cues_between(lo, cue.start) if not c.participle]
+        for c in reversed(earlier):
+            mention = ctx.parser.before(ctx.text, lo, c.start)
+            if mention is not None:
+                break
+    return mention
+
+
+def _quote_start_bound(ctx: Context, index: int, sentence_start: int, limit: int) -> int:
+    """Where a subject before ``limit`` may start: the sentence start or the last quote's end."""
+    lo = sentence_start
+    for k in range(index - 1, -1, -1):
+        q = ctx.quotes[k]
+        if q.outer_end <= sentence_start:
+            break
+        if q.outer_end <= limit:
+            lo = max(lo, q.outer_end)
+            break
+    return lo
+
+
+def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
+    """``“…,” Putin told``; ``“…,” said Putin``; ``Putin said: “…”``."""
+    text, quote = ctx.text, ctx.quotes[index]
+    s_start, s_end = ctx.segments.sentence_at(max(quote.outer_end - 1, 0))
+    # Quote first, then the cue.
+    gap = _GAP_AFTER.match(text, quote.outer_end)
+    window_end = min(s_end, quote.outer_end + 120)
+    for cue in ctx.cues_between(quote.outer_end, window_end)[:1]:
+        if ctx.quote_between(quote.outer_end, cue.start, index):
+            break
+        if gap is not None and gap.end() >= cue.start:
+            if cue.invertible or cue.forward:
+                mention = ctx.parser.after(text, cue.end, s_end)
+                if mention is not None:
+                    return Found(mention, cue, "adjacent")
+            break
+        mention = ctx.parser.before(text, quote.outer_end, cue.start)
+        if mention is not None and not text[quote.outer_end : mention.start].strip(" ,—–-\u00a0"):
+            return Found(mention, cue, "adjacent")
+    # Cue first, then the quote: "Putin said: “…”", "According to Woodward, “…”".
+    o_start, _ = ctx.segments.sentence_at(quote.outer_start)
+    before = ctx.cues_between(o_start, quote.outer_start)
+    if before:
+        cue = before[-1]
+        if _GAP_BEFORE.match(text, cue.end, quote.outer_start) and not ctx.quote_between(
+            cue.end, quote.outer_start, index
+        ):
+            if cue.forward:
+                mention = ctx.parser.after(text, cue.end, quote.outer_start)
+            else:
+                lo = _quote_start_bound(ctx, index, o_start, cue.start)
+                mention = _subject(ctx, cue, lo)
+            if mention is not None:
+                return Found(mention, cue, "adjacent")
+    return None
+
+
+def embedded(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
+    """A cue and its subject elsewhere in the quote's sentence."""
+    text, quote = ctx.text, ctx.quotes[index]
+    o_start, _ = ctx.segments.sentence_at(quote.outer_start)
+    for cue in reversed(ctx.cues_between(o_start, quote.outer_start)):
+        if cue.forward:
+            mention = ctx.parser.after(text, cue.end, quote.outer_start)
+        else:
+            lo = _quote_start_bound(ctx, index, o_start, cue.start)
+            mention = _subject(ctx, cue, lo)
+        if mention is not None:
+            return Found(mention, cue, "embedded")
+    _, c_end = ctx.segments.sentence_at(max(quote.outer_end - 1, 0))
+    for cue in ctx.cues_between(quote.outer_end, c_end):
+        if cue.forward:
+            mention = ctx.parser.after(text, cue.end, c_end)
+        else:
+            mention = ctx.parser.before(text, quote.outer_end, cue.start)
+            if mention is None and cue.invertible:
+                mention = ctx.parser.after(text, cue.end, c_end)
+        if mention is not None:
+            return Found(mention, cue, "embedded")
+    return None
+
+
+_LABEL = regex.compile(rf"(?P<name>{NAME_RUN}|\p{{Lu}}[\p{{Lu}}\-’' ]+)\s*:\s")
+
+
+def transcript(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
+    """A paragraph that starts with a speaker label: ``PENCE: …`` or ``Luciana Lopez: …``."""
+    text, quote = ctx.text, ctx.quotes[index]
+    p_start, _ = ctx.segments.paragraph_at(quote.outer_start)
+    m = _LABEL.match(text, p_start, min(quote.outer_start + 1, p_start + 40))
+    if m is None or len(m.group("name").split()) > 4:
+        return None
+    mention = ctx.parser.after(text, m.start("name"), m.end("name"))
+    if mention is None:
+        return None
+    return Found(mention, None, "transcript")
+
+
+_SIGNATURE = regex.compile(r"\s*[—―–]\s*")
+
+
+def signature(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
+    """``“…” — Senator Jane Doe``: a dash and a name right after the quote."""
+    text, quote = ctx.text, ctx.quotes[index]
+    m = _SIGNATURE.match(text, quote.outer_end)
+    if m is None:
+        return None
+    mention = ctx.parser.after(text, m.end(), min(len(text), m.end() + 80))
+    if mention is None or mention.pronoun is not None:
+        return None
+    return Found(mention, None, "signature")
+
+
+def continuation(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
+    """``“A,” he said. “B.”``; a quote-only paragraph after an attributed quote."""
+    if index == 0:
+        return None
+    prev, previous = found[index - 1], ctx.quotes[index - 1]
+    if prev is None:
+        return None
+    text, quote = ctx.text, ctx.quotes[index]
+    segments = ctx.segments
+    s_start, _ = segments.sentence_at(quote.outer_start)
+    p_index = segments.paragraph_index(quote.outer_start)
+    prev_p = segments.paragraph_index(max(previous.outer_end - 1, 0))
+    starts_sentence = s_start >= quote.outer_start
+    same_sentence = segments.sentence_index(quote.outer_start) == segments.sentence_index(
+        max(previous.outer_end - 1, 0)
+    )
+    if p_index == prev_p and (starts_sentence or same_sentence):
+        return Found(prev.mention, prev.cue, "continuation")
+    if p_index == prev_p + 1:
+        p_start, _ = segments.paragraph_spans[p_index]
+        if not text[p_start : quote.outer_start].strip() and _ends_paragraph(
+            ctx, index - 1, prev_p
+        ):
+            return Found(prev.mention, prev.cue, "continuation")
+    return None
+
+
+def _ends_paragraph(ctx: Context, index: int, paragraph: int) -> bool:
+    """True if quote ``index`` is the last quote of its paragraph."""
+    nxt = index + 1
+    if nxt >= len(ctx.quotes):
+        return True
+    return ctx.segments.paragraph_index(ctx.quotes[nxt].outer_start) != paragraph
+
+
+#: The sieves in the order they run.
+DEFAULT_SIEVES: tuple[tuple[str, Sieve], ...] = (
+    ("adjacent", adjacent),
+    ("transcript", transcript),
+    ("signature", signature),
+    ("embedded", embedded),
+    ("continuation", continuation),
+)
