@@ -118,7 +118,13 @@ _DETERMINER_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:a|an|the|one|another|One|Another|A|An|The)\s+$"
 )
 _COORDINATED = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s+and\s+$")
-_APPOSITION_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s*,\s*$")
+_APPOSITION_NAME = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s*,[^,;:“”\"()]{{1,120}}$"
+)
+_SUBJECT = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<subject>{NAME_RUN}|he|she|they|He|She|They)"
+    r"(?=\s+\p{Ll}|\s*,)"
+)
 _WINDOW = 160
 
 
@@ -159,21 +165,24 @@ class MentionParser:
             return Mention(
                 pronoun.start(), end, word, word, SpeakerKind.PERSON, PRONOUNS[word.lower()]
             )
-        start = lo
+        start, last = lo, ""
         for boundary in _CLAUSE_BOUNDARY.finditer(text, lo, end):
-            start = boundary.end()
+            start, last = boundary.end(), boundary.group()
         start = _skip_space(text, start, end)
-        if start >= end:
-            return None
-        mention = self._classify(text, start, end)
-        if mention is not None and mention.kind is SpeakerKind.GROUP:
+        mention = self._classify(text, start, end) if start < end else None
+        # An apposition closed by a comma ("Robert McDuff, attorney for the group,
+        # said") or a relative clause ("Charlie Sykes, who lamented"): the name before.
+        appositive = "," in text[end:hi] or last == "who"
+        if mention is None:
+            return self._apposition(text, lo, end) if appositive else None
+        if mention.kind is SpeakerKind.GROUP:
             # "US and Ukrainian negotiators": the coordination belongs to the group.
             both = _COORDINATED.search(text, max(lo, mention.start - 40), mention.start)
             if both is not None:
                 phrase = text[both.start() : mention.end]
                 return Mention(both.start(), mention.end, phrase, phrase, SpeakerKind.GROUP)
-        if mention is not None and mention.kind is SpeakerKind.ROLE:
-            named = self._apposition(text, lo, start)
+        if mention.kind is SpeakerKind.ROLE and appositive:
+            named = self._apposition(text, lo, end)
             if named is not None:
                 return named
         return mention
@@ -196,13 +205,29 @@ class MentionParser:
             return Mention(start, end, word, word, SpeakerKind.PERSON, PRONOUNS[word.lower()])
         return self._classify(text, start, end)
 
-    def _apposition(self, text: str, lo: int, start: int) -> Mention | None:
+    def _apposition(self, text: str, lo: int, end: int) -> Mention | None:
         # "Yuri Ushakov, Putin’s senior adviser, said": the name before the comma.
-        m = _APPOSITION_NAME.search(text, max(lo, start - 80), start)
+        m = _APPOSITION_NAME.search(text, max(lo, end - 140), end)
         if m is None:
             return None
-        name_end = m.start() + len(m.group().rstrip(" ,"))
-        return self.name_mention(text, m.start(), name_end)
+        return self.name_mention(text, m.start(), m.end("name"))
+
+    def first_subject(self, text: str, lo: int, hi: int) -> Mention | None:
+        """The first name or pronoun in ``[lo, hi)`` that is followed by a verb-like word.
+
+        Used for the subject of a sentence ("Cruz belittled the issue, calling it ...").
+        """
+        for m in _SUBJECT.finditer(text, lo, min(hi, lo + _WINDOW)):
+            word = m.group("subject")
+            if word.lower() in PRONOUNS:
+                return Mention(
+                    m.start(), m.end("subject"), word, word, SpeakerKind.PERSON,
+                    PRONOUNS[word.lower()],
+                )
+            mention = self.name_mention(text, m.start(), m.end("subject"))
+            if mention is not None and mention.kind is not SpeakerKind.ROLE:
+                return mention
+        return None
 
     def _classify(self, text: str, start: int, end: int) -> Mention | None:
         """Read ``text[start:end]``, a subject phrase, as a mention (or None)."""

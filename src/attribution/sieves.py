@@ -80,7 +80,7 @@ _GAP_AFTER = regex.compile(r"[\s,—–\-]*")
 _GAP_BEFORE = regex.compile(
     r"(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?[\s]*[,:—–]?\s*$"
 )
-_PARTICIPLE_GAP = regex.compile(r"[\s,]*$")
+_COMMA_BEFORE = regex.compile(r",\s*$")
 
 
 def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
@@ -94,6 +94,8 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
             mention = ctx.parser.before(ctx.text, lo, c.start)
             if mention is not None:
                 break
+        else:
+            mention = ctx.parser.first_subject(ctx.text, lo, cue.start)
     return mention
 
 
@@ -157,6 +159,9 @@ def embedded(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
         else:
             lo = _quote_start_bound(ctx, index, o_start, cue.start)
             mention = _subject(ctx, cue, lo)
+            if mention is None and cue.invertible and _COMMA_BEFORE.search(text, lo, cue.start):
+                # "The paradox of Nancy, says Carl Anthony, is that she was “…”"
+                mention = ctx.parser.after(text, cue.end, quote.outer_start)
         if mention is not None:
             return Found(mention, cue, "embedded")
     _, c_end = ctx.segments.sentence_at(max(quote.outer_end - 1, 0))
@@ -230,6 +235,34 @@ def continuation(ctx: Context, index: int, found: Sequence[Found | None]) -> Fou
     return None
 
 
+def context(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
+    """A quote that is a sentence of its own: the speaker of the sentence before.
+
+    ``Carter said that the US would stay. “That’s because …”``: the sentence
+    before has a cue whose subject speaks on, or ends with a colon.
+    """
+    text, quote = ctx.text, ctx.quotes[index]
+    segments = ctx.segments
+    k = segments.sentence_index(quote.outer_start)
+    if k <= 0:
+        return None
+    s_start, s_end = segments.sentence_spans[k]
+    if s_start < quote.outer_start or ctx.cues_between(s_start, s_end):
+        return None
+    p_start, p_end = segments.sentence_spans[k - 1]
+    if segments.paragraph_index(p_start) < segments.paragraph_index(s_start) - 1:
+        return None
+    for cue in reversed(ctx.cues_between(p_start, p_end)):
+        lo = p_start
+        if cue.forward:
+            mention = ctx.parser.after(text, cue.end, p_end)
+        else:
+            mention = _subject(ctx, cue, lo)
+        if mention is not None:
+            return Found(mention, cue, "context")
+    return None
+
+
 def _ends_paragraph(ctx: Context, index: int, paragraph: int) -> bool:
     """True if quote ``index`` is the last quote of its paragraph."""
     nxt = index + 1
@@ -245,4 +278,5 @@ DEFAULT_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("signature", signature),
     ("embedded", embedded),
     ("continuation", continuation),
+    ("context", context),
 )
