@@ -69,7 +69,9 @@ _CAP_STOP = frozenset(
     This That These Those There Here It Its Earlier Later Last Asked Speaking Instead
     Still Now Today Yesterday Tonight Tomorrow Even Only Just Both Either Neither
     Now Next Once Under Over About Against Despite During Without Within Like Unlike
-    Indeed Moreover Furthermore Nevertheless Nonetheless Thus Hence Still Yes No
+    Indeed Moreover Furthermore Nevertheless Nonetheless Thus Hence Still Yes No Back
+    Asked Following According Amid Among Around Like Through Throughout Upon Via Well
+    Then Soon Already Again Maybe Perhaps Sometimes Often Here Where What Why How Who
     Mr Ms Mrs Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
     February March April May June July August September October November December""".split()
 ) - frozenset({"Mr", "Ms", "Mrs"})
@@ -82,10 +84,10 @@ _ADVERBS = (
     r"repeatedly|again|just|recently|publicly|privately|further|subsequently|"
     r"initially|first|finally|simply|bluntly|flatly|quickly|immediately|angrily|"
     r"emphatically|famously|once|herself|himself|themselves|itself|been|being|"
-    r"only|even|still|already|often|frequently|told|last\s+\p{L}+|this\s+\p{L}+|"
+    r"only|even|still|already|often|frequently|last\s+\p{L}+|this\s+\p{L}+|\p{Ll}+ly|"
     r"on\s+\p{Lu}\p{L}+day|in\s+\p{L}+|at\s+the\s+time"
 )
-_TRAILING = regex.compile(rf"(?:[\s,]+(?:{_ADVERBS}))*[\s,]*$")
+_TRAILING = regex.compile(rf"(?:[\s,]+(?:{_ADVERBS}|\([^()]{{0,40}}\)))*[\s,]*$")
 _PRONOUN = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:he|she|they|it|we|I|He|She|They|It|We)$")
 _NAME_AT_END = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}$")
 _NAME_AT_START = regex.compile(NAME_RUN)
@@ -97,8 +99,8 @@ _CLAUSE_BOUNDARY = regex.compile(
 )
 _DETERMINER = r"(?:a|an|the|one|another|some|two|three|four|five|several|many|most|other|his|her|their|its|our|these|those|this|that)"
 _ROLE_PHRASE = regex.compile(
-    rf"(?:(?:{_DETERMINER}|[\p{{Lu}}][\p{{L}}\p{{M}}\-]*[’']s?)\s+)?"
-    r"(?:[\p{L}\p{N}’'\-.&]+\s+){0,6}?"
+    rf"(?:(?:{_DETERMINER}|[\p{{Lu}}][\p{{L}}\p{{M}}\-]*[’']s?)\s+"
+    r"(?:[\p{L}\p{N}’'\-.&]+\s+){0,6}?|(?:[\p{L}\p{N}’'\-.&]+\s+){0,2}?)"
     r"(?P<head>[\p{L}’'\-]+)"
     r"(?:\s+(?:to|of|for|at|in|with|from|on)\s+(?:the\s+)?"
     rf"{NAME_RUN})?$"
@@ -113,6 +115,11 @@ _FORWARD_STOP = (
 )
 _FORWARD = regex.compile(
     rf"\s*{_FORWARD_TOKEN}(?:\s+(?!(?:{_FORWARD_STOP})(?![\p{{L}}])){_FORWARD_TOKEN}){{0,9}}"
+)
+_DETERMINER_START = regex.compile(r"(?:a|an|the|one|another|One|Another|A|An|The)\s")
+_VERB_NEXT = regex.compile(
+    r"\s+(?:could|would|will|should|may|might|can|is|was|were|are|has|have|had|did|does|"
+    r"do|must)(?![\p{L}])"
 )
 _DETERMINER_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:a|an|the|one|another|One|Another|A|An|The)\s+$"
@@ -169,6 +176,9 @@ class MentionParser:
         for boundary in _CLAUSE_BOUNDARY.finditer(text, lo, end):
             start, last = boundary.end(), boundary.group()
         start = _skip_space(text, start, end)
+        if start >= end and last == "and":
+            # "The League denounced the remarks and said ...": the first clause's subject.
+            return self.first_subject(text, lo, end)
         mention = self._classify(text, start, end) if start < end else None
         # An apposition closed by a comma ("Robert McDuff, attorney for the group,
         # said") or a relative clause ("Charlie Sykes, who lamented"): the name before.
@@ -190,7 +200,7 @@ class MentionParser:
     def after(self, text: str, lo: int, hi: int) -> Mention | None:
         """The speaker mention that starts at ``lo`` (just after a cue), before ``hi``."""
         m = _FORWARD.match(text, lo, min(hi, lo + _WINDOW))
-        if m is None:
+        if m is None or _VERB_NEXT.match(text, m.end(), min(hi, m.end() + 20)):
             return None
         start = _skip_space(text, lo, m.end())
         end = m.end()
@@ -203,7 +213,11 @@ class MentionParser:
         word = text[start:end]
         if word.lower() in PRONOUNS and word != "It":
             return Mention(start, end, word, word, SpeakerKind.PERSON, PRONOUNS[word.lower()])
-        return self._classify(text, start, end)
+        mention = self._classify(text, start, end)
+        if mention is None and _DETERMINER_START.match(text, start, end):
+            # After an inverted cue, "another leading advocate" is a speaker.
+            mention = Mention(start, end, word, word, SpeakerKind.ROLE)
+        return mention
 
     def _apposition(self, text: str, lo: int, end: int) -> Mention | None:
         # "Yuri Ushakov, Putin’s senior adviser, said": the name before the comma.
@@ -255,7 +269,9 @@ class MentionParser:
                     return self._role(text, role.start(), end, role.group("head").lower())
                 return None
             return mention
-        if len(words) <= 4 and words[0] in ("the", "a", "an", "this", "his", "her", "their"):
+        if len(words) <= 5 and words[0] in (
+            "the", "a", "an", "this", "his", "her", "their", "one", "another"
+        ):
             return Mention(start, end, text[start:end], text[start:end], SpeakerKind.ROLE)
         return None
 

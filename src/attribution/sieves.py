@@ -81,11 +81,15 @@ _GAP_BEFORE = regex.compile(
     r"(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?[\s]*[,:—–]?\s*$"
 )
 _COMMA_BEFORE = regex.compile(r",\s*$")
+_COMMA_AFTER = regex.compile(r"[^,.;:“”\"]{0,80},")
+_COLON_BEFORE = regex.compile(r":\s*$")
 
 
 def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
     """The subject of ``cue``: the mention before it, or for an -ing cue, its clause's."""
-    mention = ctx.parser.before(ctx.text, lo, cue.start)
+    object_before = cue.participle and _COMMA_BEFORE.search(ctx.text, lo, cue.start)
+    # Before ", calling him …" stands the object, not the subject.
+    mention = None if object_before else ctx.parser.before(ctx.text, lo, cue.start)
     if mention is None and cue.participle:
         # "Trump said the talks were good, adding ...": the subject of the cue before.
         lo, _ = ctx.segments.sentence_at(cue.start)
@@ -162,6 +166,8 @@ def embedded(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
             if mention is None and cue.invertible and _COMMA_BEFORE.search(text, lo, cue.start):
                 # "The paradox of Nancy, says Carl Anthony, is that she was “…”"
                 mention = ctx.parser.after(text, cue.end, quote.outer_start)
+                if mention is not None and not _COMMA_AFTER.match(text, mention.end):
+                    mention = None
         if mention is not None:
             return Found(mention, cue, "embedded")
     _, c_end = ctx.segments.sentence_at(max(quote.outer_end - 1, 0))
@@ -235,6 +241,24 @@ def continuation(ctx: Context, index: int, found: Sequence[Found | None]) -> Fou
     return None
 
 
+def colon(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
+    """``Reid gave Cruz a back-handed compliment: “…”``: the subject of the clause."""
+    text, quote = ctx.text, ctx.quotes[index]
+    s_start, _ = ctx.segments.sentence_at(quote.outer_start)
+    lo = _quote_start_bound(ctx, index, s_start, quote.outer_start)
+    colon_at = _COLON_BEFORE.search(text, max(lo, quote.outer_start - 10), quote.outer_start)
+    if colon_at is None:
+        return None
+    clause = lo
+    for m in _CLAUSE_START.finditer(text, lo, colon_at.start()):
+        clause = m.end()
+    mention = ctx.parser.first_subject(text, clause, colon_at.start())
+    return None if mention is None else Found(mention, None, "colon")
+
+
+_CLAUSE_START = regex.compile(r"[;—–]|,\s+(?:but|and|while|whereas|as)\s")
+
+
 def context(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
     """A quote that is a sentence of its own: the speaker of the sentence before.
 
@@ -276,6 +300,7 @@ DEFAULT_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("adjacent", adjacent),
     ("transcript", transcript),
     ("signature", signature),
+    ("colon", colon),
     ("embedded", embedded),
     ("continuation", continuation),
     ("context", context),

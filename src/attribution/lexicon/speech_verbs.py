@@ -36,7 +36,8 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     recount relate reveal disclose divulge inform instruct advise assure reassure
     swear sigh snap snarl groan grumble chant preach lecture concur agree disagree
     object protest question challenge remind summarize summarise signal hint imply
-    rebut refute label brand dub""".split()
+    rebut refute label brand dub tout gloat estimate lament cite blame read share
+    publish""".split()
 )
 
 #: Irregular past forms (past tense and participle) by base form.
@@ -77,6 +78,13 @@ FRAMES: tuple[str, ...] = (
     "said in a statement",
     "said in an interview",
     "told reporters",
+    "put it",
+    "fired back",
+    "shot back",
+    "hit back",
+    "weighed in",
+    "chimed in",
+    "spoke out",
 )
 
 
