@@ -38,7 +38,7 @@ INVERTIBLE: frozenset[str] = frozenset(
     declare acknowledge admit agree answer respond counter conclude quip joke predict
     suggest state remark observe caution complain concede confirm offer shout yell
     cry whisper mutter muse wonder exclaim retort scoff boast stress emphasize emphasise
-    reiterate repeat post comment""".split()
+    reiterate repeat""".split()
 )
 
 
@@ -133,7 +133,9 @@ class CueLexicon:
         for m in self._pattern.finditer(text):
             if m.lastgroup == "verb":
                 word = m.group()
-                if _noun_before(text, m.start()):
+                if _noun_before(text, m.start()) or (
+                    word != verb_base_of(self._base, word) and _passive_before(text, m.start())
+                ):
                     continue
                 found.append(CueMatch(m.start(), m.end(), word, self._base[word]))
             else:
@@ -143,6 +145,22 @@ class CueLexicon:
 
 
 _PREVIOUS_WORD = regex.compile(r"([\p{L}’']+)\s+$")
+_PASSIVE = regex.compile(
+    r"(?<![\p{L}])(?:was|were|been|being|is|are|be|get|got)(?:\s+(?:not|never|also|reportedly|"
+    r"repeatedly|often|widely|once|later|then|first|recently|publicly))?\s+$"
+)
+
+
+def verb_base_of(base: dict[str, str], form: str) -> str:
+    """The base form of an inflected cue verb (the form itself if unknown)."""
+    return base.get(form, form)
+
+
+def _passive_before(text: str, start: int) -> bool:
+    # "the FBI was warned", "Tyson was not asked": the subject was spoken to.
+    if text[start:].startswith(("saying", "telling", "adding")):
+        return False
+    return _PASSIVE.search(text, max(0, start - 30), start) is not None
 
 
 def _noun_before(text: str, start: int) -> bool:

@@ -315,16 +315,19 @@ class MentionParser:
             ):
                 cut = i + 1
         name_words = words[cut:]
-        name = " ".join(name_words)
-        if any(w.rstrip(".") in self.org_heads for w in name_words) or any(
+        if any(w.rstrip(".") in self.org_heads for w in words) or any(
             w.rstrip(".").rstrip("’'s") in self.org_names or w in self.org_names
             for w in name_words
         ):
+            # "The State Department": title words are part of an organisation's name.
+            possessive = [i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))]
+            name_words = words[possessive[-1] + 1 :] if possessive else words
             kind = SpeakerKind.ORGANIZATION
-        elif name_words[-1].lower() in self.group_nouns:
+        elif name_words and name_words[-1].lower() in self.group_nouns:
             kind = SpeakerKind.GROUP
         else:
             kind = SpeakerKind.PERSON
+        name = " ".join(name_words)
         if kind is SpeakerKind.PERSON and name.lower() in self.titles:
             kind = SpeakerKind.ROLE
         if kind is SpeakerKind.ROLE:

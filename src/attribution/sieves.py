@@ -176,8 +176,6 @@ def embedded(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
             mention = ctx.parser.after(text, cue.end, c_end)
         else:
             mention = ctx.parser.before(text, quote.outer_end, cue.start)
-            if mention is None and cue.invertible:
-                mention = ctx.parser.after(text, cue.end, c_end)
         if mention is not None:
             return Found(mention, cue, "embedded")
     return None
@@ -249,6 +247,12 @@ def colon(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | No
     colon_at = _COLON_BEFORE.search(text, max(lo, quote.outer_start - 10), quote.outer_start)
     if colon_at is None:
         return None
+    label = _LABEL_BEFORE_COLON.search(text, max(lo, colon_at.start() - 60), colon_at.start())
+    if label is not None:
+        # "… - David Wasserman: “…”": a name standing alone before the colon.
+        mention = ctx.parser.name_mention(text, label.start("name"), label.end("name"))
+        if mention is not None:
+            return Found(mention, None, "colon")
     clause = lo
     for m in _CLAUSE_START.finditer(text, lo, colon_at.start()):
         clause = m.end()
@@ -256,6 +260,9 @@ def colon(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | No
     return None if mention is None else Found(mention, None, "colon")
 
 
+_LABEL_BEFORE_COLON = regex.compile(
+    rf"(?:^|(?<=[\n]|\s[-—–]\s))(?P<name>{NAME_RUN})\s*$", regex.MULTILINE
+)
 _CLAUSE_START = regex.compile(r"[;—–]|,\s+(?:but|and|while|whereas|as)\s")
 
 
