@@ -83,7 +83,8 @@ _ADVERBS = (
     r"were|is|are|will|would|could|should|might|may|can|did|does|do|not|never|"
     r"repeatedly|again|just|recently|publicly|privately|further|subsequently|"
     r"initially|first|finally|simply|bluntly|flatly|quickly|immediately|angrily|"
-    r"emphatically|famously|once|herself|himself|themselves|itself|been|being|"
+    r"emphatically|famously|once|herself|himself|themselves|itself|been|being|however|"
+    r"meanwhile|too|though|instead|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
     r"only|even|still|already|often|frequently|last\s+\p{L}+|this\s+\p{L}+|\p{Ll}+ly|"
     r"on\s+\p{Lu}\p{L}+day|in\s+\p{L}+|at\s+the\s+time"
 )

@@ -121,6 +121,10 @@ def _speakers(ctx: Context, found: Sequence[Found | None]) -> tuple[Quote, ...]:
             antecedent = resolver.antecedent(mention, earlier)
             if antecedent is not None:
                 name, kind = resolver.canonical(antecedent), antecedent.kind
+            elif mention.pronoun == "plural":
+                kind = SpeakerKind.GROUP
+            elif mention.pronoun == "neuter":
+                kind = SpeakerKind.ORGANIZATION
         else:
             name = resolver.canonical(mention)
             earlier.append(mention)

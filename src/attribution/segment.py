@@ -31,7 +31,7 @@ _abbrev = "|".join(regex.escape(a) for a in sorted(ABBREVIATIONS, key=len, rever
 # A sentence end: terminal punctuation, closers, space, then something that starts a sentence.
 _BOUNDARY = regex.compile(
     rf"(?<!(?<![\p{{L}}.])(?:{_abbrev})|\b\p{{Lu}})"
-    r"[.!?…]+[\"'”’»)\]]*(?=[ \t\u00a0]+[\"'“‘«(\[]?[\p{Lu}\p{N}])"
+    r"[.!?…]+[\"'”’»)\]]*(?=[ \t\u00a0]+[\"'“‘«(\[`]{0,2}[\p{Lu}\p{N}])"
 )
 
 

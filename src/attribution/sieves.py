@@ -122,6 +122,14 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
     s_start, s_end = ctx.segments.sentence_at(max(quote.outer_end - 1, 0))
     # Quote first, then the cue.
     gap = _GAP_AFTER.match(text, quote.outer_end)
+    if s_end <= quote.outer_end:
+        # “… fix!” Clinton said.: the segmenter ended the sentence with the quote.
+        k = ctx.segments.sentence_index(quote.outer_end)
+        spans = ctx.segments.sentence_spans
+        if k + 1 < len(spans) and ctx.segments.paragraph_index(spans[k + 1][0]) == (
+            ctx.segments.paragraph_index(quote.outer_start)
+        ):
+            s_end = spans[k + 1][1]
     window_end = min(s_end, quote.outer_end + 120)
     for cue in ctx.cues_between(quote.outer_end, window_end)[:1]:
         if ctx.quote_between(quote.outer_end, cue.start, index):
