@@ -29,7 +29,7 @@ _FRAME_ADVERBS = r"(?:also|reportedly|allegedly|later|earlier|once|even|widely|t
 #: Words before a verb form that make it a noun ("his comments", "the report").
 _NOUN_MARKERS = frozenset(
     """the a an his her their its our my your this these those whose any no every
-    each such""".split()
+    each such another""".split()
 )
 
 #: Verbs whose subject may follow them ("“No,” said Putin.").

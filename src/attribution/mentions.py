@@ -101,7 +101,7 @@ _CLAUSE_BOUNDARY = regex.compile(
 _DETERMINER = r"(?:a|an|the|one|another|some|two|three|four|five|several|many|most|other|his|her|their|its|our|these|those|this|that)"
 _ROLE_PHRASE = regex.compile(
     rf"(?:(?:{_DETERMINER}|[\p{{Lu}}][\p{{L}}\p{{M}}\-]*[’']s?)\s+"
-    r"(?:[\p{L}\p{N}’'\-.&]+\s+){0,6}?|(?:[\p{L}\p{N}’'\-.&]+\s+){0,2}?)"
+    r"(?:[\p{L}\p{N}’'\-.&]+\s+){0,6}?|(?:(?!(?:a|an|the)\s)[\p{L}\p{N}’'\-.&]+\s+){0,2}?)"
     r"(?P<head>[\p{L}’'\-]+)"
     r"(?:\s+(?:to|of|for|at|in|with|from|on)\s+(?:the\s+)?"
     rf"{NAME_RUN})?$"
@@ -116,6 +116,9 @@ _FORWARD_STOP = (
 )
 _FORWARD = regex.compile(
     rf"\s*{_FORWARD_TOKEN}(?:\s+(?!(?:{_FORWARD_STOP})(?![\p{{L}}])){_FORWARD_TOKEN}){{0,9}}"
+)
+_AUXILIARIES = frozenset(
+    "is was were are be been has have had will would could should can may might did does".split()
 )
 _DETERMINER_START = regex.compile(r"(?:a|an|the|one|another|One|Another|A|An|The)\s")
 _VERB_NEXT = regex.compile(
@@ -173,13 +176,20 @@ class MentionParser:
             return Mention(
                 pronoun.start(), end, word, word, SpeakerKind.PERSON, PRONOUNS[word.lower()]
             )
-        start, last = lo, ""
+        start, last, last_at = lo, "", lo
         for boundary in _CLAUSE_BOUNDARY.finditer(text, lo, end):
-            start, last = boundary.end(), boundary.group()
+            start, last, last_at = boundary.end(), boundary.group(), boundary.start()
         start = _skip_space(text, start, end)
         if start >= end and last == "and":
             # "The League denounced the remarks and said ...": the first clause's subject.
             return self.first_subject(text, lo, end)
+        if start >= end and last in ("who", "that", "which"):
+            # "Sanders, who says …", "a headline that said …": the relative pronoun
+            # is the mention; its antecedent gives the name.
+            antecedent = self.before(text, lo, last_at)
+            if antecedent is None or antecedent.pronoun is not None:
+                return None
+            return Mention(last_at, start, last, antecedent.name, antecedent.kind)
         mention = self._classify(text, start, end) if start < end else None
         # An apposition closed by a comma ("Robert McDuff, attorney for the group,
         # said") or a relative clause ("Charlie Sykes, who lamented"): the name before.
@@ -270,8 +280,10 @@ class MentionParser:
                     return self._role(text, role.start(), end, role.group("head").lower())
                 return None
             return mention
-        if len(words) <= 5 and words[0] in (
-            "the", "a", "an", "this", "his", "her", "their", "one", "another"
+        if (
+            len(words) <= 5
+            and words[0] in ("the", "a", "an", "this", "his", "her", "their", "one", "another")
+            and not _AUXILIARIES.intersection(words)
         ):
             return Mention(start, end, text[start:end], text[start:end], SpeakerKind.ROLE)
         return None

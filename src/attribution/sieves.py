@@ -30,7 +30,7 @@ import regex
 
 from attribution.cues import CueMatch
 from attribution.mentions import NAME_RUN, Mention, MentionParser
-from attribution.model import Quote
+from attribution.model import Quote, SpeakerKind
 from attribution.segment import Segments
 
 __all__ = ["DEFAULT_SIEVES", "Context", "Found", "Sieve"]
@@ -81,6 +81,7 @@ _GAP_BEFORE = regex.compile(
     r"(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?[\s]*[,:—–]?\s*$"
 )
 _COMMA_BEFORE = regex.compile(r",\s*$")
+_OPENS_NEXT = regex.compile(r"\s*:\s*[“\"'‘«„`]")
 _COMMA_AFTER = regex.compile(r"[^,.;:“”\"]{0,80},")
 _COLON_BEFORE = regex.compile(r":\s*$")
 
@@ -90,6 +91,9 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
     object_before = cue.participle and _COMMA_BEFORE.search(ctx.text, lo, cue.start)
     # Before ", calling him …" stands the object, not the subject.
     mention = None if object_before else ctx.parser.before(ctx.text, lo, cue.start)
+    if cue.participle and mention is not None and mention.kind is not SpeakerKind.PERSON:
+        # "Andanar released a statement saying …": the clause's subject speaks.
+        mention = None
     if mention is None and cue.participle:
         # "Trump said the talks were good, adding ...": the subject of the cue before.
         lo, _ = ctx.segments.sentence_at(cue.start)
@@ -132,7 +136,10 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
             s_end = spans[k + 1][1]
     window_end = min(s_end, quote.outer_end + 120)
     for cue in ctx.cues_between(quote.outer_end, window_end)[:1]:
-        if ctx.quote_between(quote.outer_end, cue.start, index):
+        if ctx.quote_between(quote.outer_end, cue.start, index) or _OPENS_NEXT.match(
+            text, cue.end
+        ):
+            # “A.” Zahed said: “B.”: that cue introduces the next quotation.
             break
         if gap is not None and gap.end() >= cue.start:
             if cue.invertible or cue.forward:
