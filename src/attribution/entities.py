@@ -22,13 +22,14 @@ from collections.abc import Sequence
 
 import regex
 
-from attribution.mentions import NAME_RUN, Mention, MentionParser
+from attribution.mentions import MULTI_NAME_RUN, NAME_RUN, Mention, MentionParser
 from attribution.model import Quote, SpeakerKind
 from attribution.segment import Segments
 
 __all__ = ["EntityResolver"]
 
-_MULTI_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}")
+_MULTI_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){MULTI_NAME_RUN}")
+_ANY_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}")
 _MALE = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Herr"})
 _FEMALE = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess"})
 _LOOKBACK_SENTENCES = 4
@@ -37,7 +38,15 @@ _LOOKBACK_SENTENCES = 4
 class EntityResolver:
     """Canonical names and pronoun antecedents for one document."""
 
-    __slots__ = ("_by_last", "_parser", "_quote_ends", "_quote_starts", "_segments", "_text")
+    __slots__ = (
+        "_by_last",
+        "_canonical",
+        "_parser",
+        "_quote_ends",
+        "_quote_starts",
+        "_segments",
+        "_text",
+    )
 
     def __init__(
         self, text: str, quotes: Sequence[Quote], segments: Segments, parser: MentionParser
@@ -48,6 +57,7 @@ class EntityResolver:
         self._quote_starts = [q.outer_start for q in quotes]
         self._quote_ends = [q.outer_end for q in quotes]
         self._by_last: dict[str, Counter[str]] | None = None
+        self._canonical: dict[str, str] = {}
 
     def _inside_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, offset) - 1
@@ -67,6 +77,12 @@ class EntityResolver:
         """The fullest name the text gives for a person mention; other kinds as they are."""
         if mention.kind is not SpeakerKind.PERSON or mention.pronoun is not None:
             return mention.name
+        cached = self._canonical.get(mention.name)
+        if cached is None:
+            cached = self._canonical[mention.name] = self._fullest(mention)
+        return cached
+
+    def _fullest(self, mention: Mention) -> str:
         words = mention.name.split()
         if not words:
             return mention.name
@@ -115,7 +131,7 @@ class EntityResolver:
                 break
             start, end = spans[k]
             end = min(end, offset)
-            for m in _MULTI_NAME.finditer(self._text, start, end):
+            for m in _ANY_NAME.finditer(self._text, start, end):
                 if self._inside_quote(m.start()) or m.group().endswith(("’s", "'s")):
                     continue
                 mention = self._parser.name_mention(self._text, m.start(), m.end())

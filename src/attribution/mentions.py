@@ -28,7 +28,7 @@ from attribution.lexicon.pronouns import PRONOUNS
 from attribution.lexicon.titles import GROUP_NOUNS, HONORIFICS, ROLE_NOUNS, TITLES
 from attribution.model import SpeakerKind
 
-__all__ = ["NAME_RUN", "Mention", "MentionParser"]
+__all__ = ["MULTI_NAME_RUN", "NAME_RUN", "Mention", "MentionParser"]
 
 
 @attrs.frozen(slots=True)
@@ -61,6 +61,8 @@ _CAP = (
     r"[\p{Lu}][\p{L}\p{M}’'\-]*[\p{L}\p{M}]|\p{Lu})"
 )
 NAME_RUN = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*"
+#: Two or more capitalised words: a full name ("Vladimir Putin", "Ursula von der Leyen").
+MULTI_NAME_RUN = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})+"
 
 #: Capitalised words that start a sentence or clause but are never part of a name.
 _CAP_STOP = frozenset(
@@ -117,6 +119,7 @@ _FORWARD_STOP = (
 _FORWARD = regex.compile(
     rf"\s*{_FORWARD_TOKEN}(?:\s+(?!(?:{_FORWARD_STOP})(?![\p{{L}}])){_FORWARD_TOKEN}){{0,9}}"
 )
+_TOKEN = regex.compile(r"\S+")
 _AUXILIARIES = frozenset(
     "is was were are be been has have had will would could should can may might did does".split()
 )
@@ -308,7 +311,7 @@ class MentionParser:
         return Mention(s, end, phrase, phrase, kind)
 
     def name_mention(self, text: str, start: int, end: int) -> Mention | None:
-        tokens = list(regex.finditer(r"\S+", text[start:end]))
+        tokens = list(_TOKEN.finditer(text[start:end]))
         # Leading stop words are not part of the name ("But Ukrainian Foreign Minister ...").
         while tokens and tokens[0].group().rstrip(".") in _CAP_STOP:
             tokens.pop(0)

@@ -84,7 +84,7 @@ class Attributor:
         if not quotes:
             return Attribution(text, ())
         segments = Segments(text, [(q.outer_start, q.outer_end) for q in quotes])
-        cues = _outside_quotes(self.cues.find(text), quotes)
+        cues = _outside_quotes(self.cues.find(text, _windows(segments, quotes)), quotes)
         ctx = Context(text, quotes, cues, segments, self.mentions)
         found: list[Found | None] = [None] * len(quotes)
         for index in range(len(quotes)):
@@ -95,6 +95,23 @@ class Attributor:
                     break
         attributed = _speakers(ctx, found)
         return Attribution(text, assign_confidence(text, attributed, segments))
+
+
+def _windows(segments: Segments, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Where cues can matter: from the sentence before each quote to the one after."""
+    spans = segments.sentence_spans
+    if not spans:
+        return []
+    windows: list[tuple[int, int]] = []
+    for quote in quotes:
+        first = max(segments.sentence_index(quote.outer_start) - 1, 0)
+        last = min(segments.sentence_index(max(quote.outer_end - 1, 0)) + 1, len(spans) - 1)
+        start, end = spans[first][0], max(spans[last][1], quote.outer_end)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _outside_quotes(cues: Sequence[CueMatch], quotes: Sequence[Quote]) -> tuple[CueMatch, ...]:
