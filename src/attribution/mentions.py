@@ -133,7 +133,8 @@ _DETERMINER_BEFORE = regex.compile(
 )
 _COORDINATED = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s+and\s+$")
 _APPOSITION_NAME = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s*,[^,;:“”\"()]{{1,120}}$"
+    rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})(?:\s*\([^()]{{1,30}}\))?"
+    r"\s*(?:,[^,;:“”\"()]{1,120}|[—–][^—–;:“”\"]{1,120}[—–]?)$"
 )
 _SUBJECT = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<subject>{NAME_RUN}|he|she|they|He|She|They)"
@@ -196,7 +197,7 @@ class MentionParser:
         mention = self._classify(text, start, end) if start < end else None
         # An apposition closed by a comma ("Robert McDuff, attorney for the group,
         # said") or a relative clause ("Charlie Sykes, who lamented"): the name before.
-        appositive = "," in text[end:hi] or last == "who"
+        appositive = "," in text[end:hi] or last in ("who", "—", "–")
         if mention is None:
             return self._apposition(text, lo, end) if appositive else None
         if mention.kind is SpeakerKind.GROUP:

@@ -81,6 +81,11 @@ _GAP_BEFORE = regex.compile(
     r"(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?[\s]*[,:—–]?\s*$"
 )
 _COMMA_BEFORE = regex.compile(r",\s*$")
+_ENDS_CLAUSE = regex.compile(r"\s*(?:[,.;:!?]|$)")
+_COORDINATION = regex.compile(
+    r"[;]|,\s*(?:while|but|and|whereas|although|though|as|before|after|when)\s|"
+    r"\s(?:but|while|whereas)\s|[.!?][”\"’']?\s"
+)
 _OPENS_NEXT = regex.compile(r"\s*:\s*[“\"'‘«„`]")
 _COMMA_AFTER = regex.compile(r"[^,.;:“”\"]{0,80},")
 _COLON_BEFORE = regex.compile(r":\s*$")
@@ -172,28 +177,57 @@ def embedded(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
     """A cue and its subject elsewhere in the quote's sentence."""
     text, quote = ctx.text, ctx.quotes[index]
     o_start, _ = ctx.segments.sentence_at(quote.outer_start)
-    for cue in reversed(ctx.cues_between(o_start, quote.outer_start)):
-        if cue.forward:
-            mention = ctx.parser.after(text, cue.end, quote.outer_start)
-        else:
-            lo = _quote_start_bound(ctx, index, o_start, cue.start)
-            mention = _subject(ctx, cue, lo)
-            if mention is None and cue.invertible and _COMMA_BEFORE.search(text, lo, cue.start):
-                # "The paradox of Nancy, says Carl Anthony, is that she was “…”"
-                mention = ctx.parser.after(text, cue.end, quote.outer_start)
-                if mention is not None and not _COMMA_AFTER.match(text, mention.end):
-                    mention = None
-        if mention is not None:
-            return Found(mention, cue, "embedded")
+    candidates = ctx.cues_between(o_start, quote.outer_start)
+    for k in range(len(candidates) - 1, -1, -1):
+        outer = _governing(ctx, candidates, k)
+        for cue in (candidates[outer], candidates[k]) if outer != k else (candidates[k],):
+            mention = _embedded_subject(ctx, index, cue, o_start)
+            if mention is not None:
+                return Found(mention, cue, "embedded")
     _, c_end = ctx.segments.sentence_at(max(quote.outer_end - 1, 0))
     for cue in ctx.cues_between(quote.outer_end, c_end):
         if cue.forward:
             mention = ctx.parser.after(text, cue.end, c_end)
         else:
             mention = ctx.parser.before(text, quote.outer_end, cue.start)
+            if mention is None and cue.invertible and _COMMA_BEFORE.search(
+                text, quote.outer_end, cue.start
+            ):
+                # “…” in the 2008 primary, said professor Paul Beck.
+                mention = ctx.parser.after(text, cue.end, c_end)
+                if mention is not None and not _ENDS_CLAUSE.match(text, mention.end):
+                    mention = None
         if mention is not None:
             return Found(mention, cue, "embedded")
     return None
+
+
+def _governing(ctx: Context, cues: Sequence[CueMatch], k: int) -> int:
+    """The outermost cue whose clause contains cue ``k``: in "Trump said the report
+    found “…”", "said" governs "found" (nested reports do not move the quote)."""
+    g = k
+    while (
+        g > 0
+        and not cues[g].participle
+        and not cues[g - 1].forward
+        and not _COORDINATION.search(ctx.text, cues[g - 1].end, cues[g].start)
+    ):
+        g -= 1
+    return g
+
+
+def _embedded_subject(ctx: Context, index: int, cue: CueMatch, o_start: int) -> Mention | None:
+    text, quote = ctx.text, ctx.quotes[index]
+    if cue.forward:
+        return ctx.parser.after(text, cue.end, quote.outer_start)
+    lo = _quote_start_bound(ctx, index, o_start, cue.start)
+    mention = _subject(ctx, cue, lo)
+    if mention is None and cue.invertible and _COMMA_BEFORE.search(text, lo, cue.start):
+        # "The paradox of Nancy, says Carl Anthony, is that she was “…”"
+        mention = ctx.parser.after(text, cue.end, quote.outer_start)
+        if mention is not None and not _COMMA_AFTER.match(text, mention.end):
+            mention = None
+    return mention
 
 
 _LABEL = regex.compile(rf"(?P<name>{NAME_RUN}|\p{{Lu}}[\p{{Lu}}\-’' ]+)\s*:\s")

@@ -38,6 +38,14 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     object protest question challenge remind summarize summarise signal hint imply
     rebut refute label brand dub tout gloat estimate lament cite blame read share
     publish recommend remember propose""".split()
+) + tuple(
+    # Verbs of evaluation and reporting that attribute a partial quotation
+    # ("the Bar Association deemed him “well qualified”").
+    """express laud deem defend refer portray credit indicate hail bemoan applaud
+    welcome highlight underscore characterize characterise depict liken invoke quote
+    forecast threaten champion lambaste fault chide scold rebuke nickname profess
+    decree acclaim assail berate castigate deride disparage excoriate extol lampoon
+    lash belittle dismiss downplay concede discuss""".split()
 )
 
 #: Irregular past forms (past tense and participle) by base form.
