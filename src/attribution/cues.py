@@ -38,7 +38,7 @@ INVERTIBLE: frozenset[str] = frozenset(
     declare acknowledge admit agree answer respond counter conclude quip joke predict
     suggest state remark observe caution complain concede confirm offer shout yell
     cry whisper mutter muse wonder exclaim retort scoff boast stress emphasize emphasise
-    reiterate repeat""".split()
+    reiterate repeat read""".split()
 )
 
 

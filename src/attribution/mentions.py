@@ -120,6 +120,7 @@ _FORWARD = regex.compile(
     rf"\s*{_FORWARD_TOKEN}(?:\s+(?!(?:{_FORWARD_STOP})(?![\p{{L}}])){_FORWARD_TOKEN}){{0,9}}"
 )
 _TOKEN = regex.compile(r"\S+")
+_NAME_AFTER_ROLE = regex.compile(rf",\s+(?P<name>{NAME_RUN})\s*(?:,|\.|$)")
 _AUXILIARIES = frozenset(
     "is was were are be been has have had will would could should can may might did does".split()
 )
@@ -195,6 +196,11 @@ class MentionParser:
                 return None
             return Mention(last_at, start, last, antecedent.name, antecedent.kind)
         mention = self._classify(text, start, end) if start < end else None
+        if mention is None and last in ("who", "that", "which"):
+            # "a White House official who spoke anonymously said": the antecedent.
+            antecedent = self.before(text, lo, last_at)
+            if antecedent is not None and antecedent.pronoun is None:
+                return antecedent
         # An apposition closed by a comma ("Robert McDuff, attorney for the group,
         # said") or a relative clause ("Charlie Sykes, who lamented"): the name before.
         appositive = "," in text[end:hi] or last in ("who", "—", "–")
@@ -229,6 +235,10 @@ class MentionParser:
         if word.lower() in PRONOUNS and word != "It":
             return Mention(start, end, word, word, SpeakerKind.PERSON, PRONOUNS[word.lower()])
         mention = self._classify(text, start, end)
+        named = _NAME_AFTER_ROLE.match(text, end)
+        if named is not None and (mention is None or mention.kind is SpeakerKind.ROLE):
+            # "said Rubio’s deputy campaign manager, Rich Beeson, who …": the name.
+            return self.name_mention(text, named.start("name"), named.end("name"))
         if mention is None and _DETERMINER_START.match(text, start, end):
             # After an inverted cue, "another leading advocate" is a speaker.
             mention = Mention(start, end, word, word, SpeakerKind.ROLE)

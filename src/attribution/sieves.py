@@ -246,7 +246,7 @@ def transcript(ctx: Context, index: int, found: Sequence[Found | None]) -> Found
     return Found(mention, None, "transcript")
 
 
-_SIGNATURE = regex.compile(r"\s*[—―–]\s*")
+_SIGNATURE = regex.compile(r"\s*(?:[—―–]|(?<=\n)-(?=\s))\s*")
 
 
 def signature(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
@@ -294,6 +294,12 @@ def colon(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | No
     s_start, _ = ctx.segments.sentence_at(quote.outer_start)
     lo = _quote_start_bound(ctx, index, s_start, quote.outer_start)
     colon_at = _COLON_BEFORE.search(text, max(lo, quote.outer_start - 10), quote.outer_start)
+    if colon_at is None and s_start >= quote.outer_start:
+        # "Trump issued the following statement:" and the quote opens the next paragraph.
+        k = ctx.segments.sentence_index(quote.outer_start)
+        if k > 0:
+            lo, p_end = ctx.segments.sentence_spans[k - 1]
+            colon_at = _COLON_BEFORE.search(text, max(lo, p_end - 3), p_end)
     if colon_at is None:
         return None
     label = _LABEL_BEFORE_COLON.search(text, max(lo, colon_at.start() - 60), colon_at.start())
