@@ -73,6 +73,17 @@ class EntityResolver:
             self._by_last = by_last
         return self._by_last
 
+    def known(self, mention: Mention) -> bool:
+        """True if the text names this entity in full somewhere (or the mention is in full).
+
+        A lone capitalised word ("Therefore", "Officials") is not taken for a
+        name unless a longer name in the text ends with it ("Putin").
+        """
+        words = mention.name.split()
+        if len(words) > 1:
+            return True
+        return bool(words) and words[-1] in self._index()
+
     def canonical(self, mention: Mention) -> str:
         """The fullest name the text gives for a person mention; other kinds as they are."""
         if mention.kind is not SpeakerKind.PERSON or mention.pronoun is not None:

@@ -85,7 +85,8 @@ class Attributor:
             return Attribution(text, ())
         segments = Segments(text, [(q.outer_start, q.outer_end) for q in quotes])
         cues = _outside_quotes(self.cues.find(text, _windows(segments, quotes)), quotes)
-        ctx = Context(text, quotes, cues, segments, self.mentions)
+        entities = EntityResolver(text, quotes, segments, self.mentions)
+        ctx = Context(text, quotes, cues, segments, self.mentions, entities)
         found: list[Found | None] = [None] * len(quotes)
         for index in range(len(quotes)):
             for _, sieve in self.sieves:
@@ -125,7 +126,7 @@ def _outside_quotes(cues: Sequence[CueMatch], quotes: Sequence[Quote]) -> tuple[
 
 
 def _speakers(ctx: Context, found: Sequence[Found | None]) -> tuple[Quote, ...]:
-    resolver = EntityResolver(ctx.text, ctx.quotes, ctx.segments, ctx.parser)
+    resolver = ctx.entities
     earlier: list[Mention] = []
     result = []
     for quote, answer in zip(ctx.quotes, found):

@@ -29,6 +29,7 @@ import attrs
 import regex
 
 from attribution.cues import CueMatch
+from attribution.entities import EntityResolver
 from attribution.mentions import NAME_RUN, Mention, MentionParser
 from attribution.model import Quote, SpeakerKind
 from attribution.segment import Segments
@@ -54,6 +55,7 @@ class Context:
     cues: tuple[CueMatch, ...]
     segments: Segments
     parser: MentionParser
+    entities: EntityResolver
     cue_starts: list[int] = attrs.field(init=False)
     quote_starts: list[int] = attrs.field(init=False)
 
@@ -349,6 +351,40 @@ def context(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | 
     return None
 
 
+def subject(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
+    """No cue: the subject of the quote's sentence, when it names someone before the quote.
+
+    ``Stein has framed herself as the Plan B for the “Bernie or Bust” crowd.``
+    """
+    text, quote = ctx.text, ctx.quotes[index]
+    s_start, _ = ctx.segments.sentence_at(quote.outer_start)
+    if s_start >= quote.outer_start or _looks_like_title_or_term(text, quote):
+        return None
+    mention = ctx.parser.first_subject(text, s_start, quote.outer_start)
+    if mention is None or mention.start > s_start + 60:
+        return None
+    if mention.pronoun is None and not ctx.entities.known(mention):
+        return None
+    return Found(mention, None, "subject")
+
+
+_TITLE_CASE = regex.compile(r"(?:[\p{Lu}\p{N}][^\s]*|of|the|and|a|in|on|for|to|with)(?:\s+(?:[\p{Lu}\p{N}][^\s]*|of|the|and|a|an|in|on|for|to|with))*[\s,.!?]*")
+_TERM_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:a|an|the|this|that|these|those|his|her|their|its|our|so-called|called|"
+    r"dubbed|named|titled|of|in|on|as)\s+$",
+    regex.IGNORECASE,
+)
+
+
+def _looks_like_title_or_term(text: str, quote: Quote) -> bool:
+    """A title (“The Walking Dead”) or a term after a determiner (a “unity” lunch)."""
+    if _TITLE_CASE.fullmatch(quote.text):
+        return True
+    return len(quote.text.split()) <= 3 and bool(
+        _TERM_BEFORE.search(text, max(0, quote.outer_start - 12), quote.outer_start)
+    )
+
+
 def _ends_paragraph(ctx: Context, index: int, paragraph: int) -> bool:
     """True if quote ``index`` is the last quote of its paragraph."""
     nxt = index + 1
@@ -366,4 +402,5 @@ DEFAULT_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("embedded", embedded),
     ("continuation", continuation),
     ("context", context),
+    ("subject", subject),
 )
