@@ -6,14 +6,29 @@ decades such as ``’90s``, elisions such as ``'em`` and measurements such as
 
 * A mark that both opens and closes (``"``, ``'``, ``''``) is read from its
   neighbours: a space before and a letter after opens, the reverse closes.
+  When both readings fit, it closes, unless nothing but marks and spaces
+  stand between it and the mark it would close (``“‘“`` opens three times).
 * A closing mark closes the innermost open quotation it can close; marks
   opened above it and never closed are dropped (their inner quotations are
   kept), so an unbalanced mark never hides the well-formed quotes after it.
+* A quotation whose content holds nothing but spaces and marks is no
+  quotation (``“”``, ``" "``).
 * A line break ends a paragraph and every quotation still open in it, except
   when the next paragraph starts by reopening the outermost one: that is the
-  newspaper convention for a quotation running over several paragraphs.
+  newspaper convention for a quotation running over several paragraphs. An
+  open mark with a quotation of its own style closed inside it (``“a “b” c``)
+  is taken as unclosed instead, and does not carry over.
+* An apostrophe after an ``s`` and before a word (``the Smiths’ farm``) may be
+  a plural possessive rather than a closing mark. It closes tentatively: if a
+  clear closing mark for the same opener follows with nothing left open for
+  it, the quotation is extended to that mark (``‘We love the Smiths’ farm,’
+  he said.``).
+* At most :attr:`QuoteFinder.max_depth` marks are open at once; one more
+  drops the outermost as unclosed.
 
-Every step is constant amortised work per mark, so time is linear in the text.
+Every step is constant work per mark (at most ``max_depth`` steps for a
+closing mark), and every character is searched at most ``max_depth`` times,
+so time and memory are linear in the text.
 
 Example:
     >>> [q.text for q in find_quotes("“He said ‘no’ twice,” she said.")]
@@ -25,8 +40,6 @@ Example:
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 import attrs
 import regex
@@ -42,6 +55,14 @@ _CLOSING_PUNCT = frozenset(",.;:!?)]}")
 #: Marks that are also apostrophes: never quote marks between two letters.
 _APOSTROPHES = frozenset({"'", "’"})
 
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+
+# Group numbers of the scanning pattern.
+_SKIP, _BREAK = 1, 2
+
+# How a mark is read from its neighbours.
+_OPEN, _CLOSE, _EITHER, _WEAK_CLOSE = range(4)
+
 
 @attrs.define(slots=True)
 class _Open:
@@ -52,6 +73,26 @@ class _Open:
     end: int
     children: list[Quote]
     multi_paragraph: bool = False
+    #: The last child, if it was closed by a possible plural possessive
+    #: (``Smiths’ farm``): its index in ``children`` and its opening mark.
+    tentative: tuple[int, _Open] | None = None
+    #: True once a quotation opened by the same mark closed inside this one
+    #: (``“a “b” c``): this mark is then more likely unclosed than reopened.
+    same_mark_inside: bool = False
+    #: Offset up to which the text after the mark holds no letter or digit.
+    scanned: int = 0
+
+
+@attrs.frozen(slots=True)
+class _MarkInfo:
+    """What the parser needs to know about one mark, looked up once per match."""
+
+    opens: bool
+    #: The opening marks this mark closes (empty if it closes nothing).
+    openers: frozenset[str]
+    #: The marks that close what this mark opens: paragraphs reopen with the same.
+    style: frozenset[str]
+    apostrophe: bool
 
 
 def _compile(marks: QuoteMarks) -> regex.Pattern[str]:
@@ -69,14 +110,20 @@ def _compile(marks: QuoteMarks) -> regex.Pattern[str]:
         rf"|(?<![\p{{L}}\p{{N}}])['‘’](?i:{elisions})\b"  # 'em, 'til
         r"|['‘’](?=\d\d(?!\d))"  # ’90s
     )
-    return regex.compile(
-        rf"(?P<skip>{skip})|(?P<nl>[\n\u2029][\s]*)|(?P<mark>{'|'.join(alternatives)})"
-    )
+    return regex.compile(rf"({skip})|([\n\u2029]\s*)|(?:{'|'.join(alternatives)})")
 
 
 @attrs.frozen(slots=True)
 class QuoteFinder:
     """A quote parser for one set of mark pairs; compiled once, reusable.
+
+    Attributes:
+        marks: The quotation-mark pairs to recognise.
+        max_depth: How many quotation marks may be open at once. When one
+            more opens, the outermost open mark is dropped as unclosed (its
+            inner quotations are kept). Real text nests a few levels deep;
+            the bound keeps time and memory linear on pathological input,
+            where every level of nesting would copy the text inside it.
 
     Example:
         >>> finder = QuoteFinder()
@@ -85,118 +132,192 @@ class QuoteFinder:
     """
 
     marks: QuoteMarks = attrs.field(factory=default_quote_marks)
+    max_depth: int = attrs.field(default=16, validator=attrs.validators.ge(1))
     _pattern: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
-    _closes: dict[str, frozenset[str]] = attrs.field(init=False, repr=False, eq=False)
+    _info: dict[str, _MarkInfo] = attrs.field(init=False, repr=False, eq=False)
+    _substance: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_pattern", _compile(self.marks))
-        closes: dict[str, set[str]] = {}
-        for pair in self.marks.pairs:
-            closes.setdefault(pair.close, set()).add(pair.open)
-        object.__setattr__(self, "_closes", {k: frozenset(v) for k, v in closes.items()})
+        marks = self.marks
+        object.__setattr__(self, "_pattern", _compile(marks))
+        openers: dict[str, set[str]] = {}
+        for pair in marks.pairs:
+            openers.setdefault(pair.close, set()).add(pair.open)
+        info = {
+            mark: _MarkInfo(
+                opens=marks.can_open(mark),
+                openers=frozenset(openers.get(mark, ())),
+                style=marks.closers_of(mark),
+                apostrophe=mark in _APOSTROPHES,
+            )
+            for mark in marks.marks
+        }
+        object.__setattr__(self, "_info", info)
+        # Content needs one character that is neither a space nor part of a mark.
+        mark_chars = "".join(regex.escape(c) for c in sorted(set("".join(marks.marks))))
+        object.__setattr__(self, "_substance", regex.compile(rf"[^\s{mark_chars}]"))
 
     def find(self, text: str) -> tuple[Quote, ...]:
-        """The top-level quotations of ``text`` in order, each with its nested ones."""
+        """The top-level quotations of ``text`` in order, each with its nested ones.
+
+        Args:
+            text: Any string; it is never modified.
+
+        Returns:
+            The top-level quotations sorted by offset.
+        """
         return tuple(sorted(self._scan(text), key=lambda q: q.start))
 
-    def _scan(self, text: str) -> Iterable[Quote]:
-        marks = self.marks
-        closes = self._closes
+    def _scan(self, text: str) -> list[Quote]:
+        info = self._info
+        max_depth = self.max_depth
+        has_substance = self._substance.search
+        has_word = _WORD_CHAR.search
+        closing_punct = _CLOSING_PUNCT
         n = len(text)
-        top: list[Quote] = []
+        root = _Open("", 0, 0, [])  # holds the top-level quotations
+        top = root.children
         stack: list[_Open] = []
-        open_count: dict[str, int] = {}
         pending: _Open | None = None  # outermost quotation left open by the last paragraph
         paragraph_start = 0
 
-        def drop_above(depth: int, into: list[Quote]) -> None:
-            # Unclosed marks above ``depth`` go; the quotations inside them stay.
-            while len(stack) > depth:
-                dropped = stack.pop()
-                open_count[dropped.mark] -= 1
-                into.extend(dropped.children)
-
         for match in self._pattern.finditer(text):
-            kind = match.lastgroup
-            if kind == "skip":
+            kind = match.lastindex
+            if kind == _SKIP:
                 continue
             start, end = match.span()
-            if kind == "nl":
+            if kind == _BREAK:
                 if pending is not None:
                     top.extend(pending.children)
                     pending = None
+                root.tentative = None
                 if stack:
                     bottom = stack[0]
-                    drop_above(1, bottom.children)
+                    while len(stack) > 1:
+                        bottom.children.extend(stack.pop().children)
                     stack.clear()
-                    open_count.clear()
-                    pending = bottom
+                    bottom.tentative = None
+                    if bottom.same_mark_inside:
+                        top.extend(bottom.children)
+                    else:
+                        pending = bottom
                 paragraph_start = end
                 continue
 
             mark = match.group()
+            mark_info = info[mark]
             if pending is not None:
-                if start == paragraph_start and marks.closers_of(mark) == marks.closers_of(
-                    pending.mark
-                ):
-                    pending.multi_paragraph = True
+                if start == paragraph_start and mark_info.style == info[pending.mark].style:
+                    pending.multi_paragraph = True  # the newspaper convention
                     stack.append(pending)
-                    open_count[pending.mark] = 1
                     pending = None
                     continue
                 top.extend(pending.children)
                 pending = None
 
-            before = text[start - 1] if start > 0 else " "
+            openers = mark_info.openers
+            before = text[start - 1] if start else " "
             after = text[end] if end < n else " "
-            may_open = not after.isspace() and after not in _CLOSING_PUNCT and not before.isalnum()
-            may_close = not before.isspace() and not after.isalnum()
-            opens = marks.can_open(mark)
-            openers = closes.get(mark)
-            if openers is not None and opens:
-                if may_close and not may_open:
-                    action = "close"
-                elif may_open and not may_close:
-                    action = "open"
-                else:
-                    action = "either"
-            elif openers is not None:
-                action = "ignore" if may_open and not may_close else "close"
+            may_open = not after.isspace() and after not in closing_punct and not before.isalnum()
+            if not openers:
+                action = _OPEN
             else:
-                action = "open"
+                may_close = not before.isspace() and not after.isalnum()
+                if not mark_info.opens:
+                    action = _WEAK_CLOSE if may_open and not may_close else _CLOSE
+                elif may_close:
+                    action = _EITHER if may_open else _CLOSE
+                else:
+                    action = _OPEN if may_open else _EITHER
 
-            if action != "open" and openers is not None:
-                if any(open_count.get(o, 0) for o in openers):
-                    depth = len(stack) - 1
-                    while stack[depth].mark not in openers:
-                        depth -= 1
+            if action != _OPEN:
+                depth = len(stack) - 1
+                while depth >= 0 and stack[depth].mark not in openers:
+                    depth -= 1
+                if depth >= 0:
                     opener = stack[depth]
-                    drop_above(depth + 1, opener.children)
-                    stack.pop()
-                    open_count[opener.mark] -= 1
-                    parent = stack[-1].children if stack else top
-                    if text[opener.end : start].strip():
-                        parent.append(
+                    content = opener.end
+                    scanned = max(content, opener.scanned)
+                    if action == _EITHER and has_word(text, scanned, start) is None:
+                        # Nothing but marks since the opener (``“‘“``): open again.
+                        opener.scanned = start  # so no stretch is searched twice
+                    else:
+                        while len(stack) > depth + 1:  # unclosed marks inside go
+                            opener.children.extend(stack.pop().children)
+                        stack.pop()
+                        parent = stack[-1] if stack else root
+                        if parent.mark == opener.mark:
+                            parent.same_mark_inside = True
+                        if has_substance(text, content, start) is None:
+                            parent.children.extend(opener.children)  # not a quotation
+                            continue
+                        if (
+                            mark_info.apostrophe
+                            and before in "sS"
+                            and after.isspace()
+                            and end + 1 < n
+                            and text[end + 1].isalnum()
+                        ):
+                            # Perhaps a plural possessive (``the Smiths’ farm``).
+                            parent.tentative = (len(parent.children), opener)
+                        parent.children.append(
                             Quote(
-                                start=opener.end,
-                                end=start,
-                                text=text[opener.end : start],
-                                open_mark=Span(opener.start, opener.end, opener.mark),
-                                close_mark=Span(start, end, mark),
-                                nested=tuple(opener.children),
-                                multi_paragraph=opener.multi_paragraph,
+                                content,
+                                start,
+                                text[content:start],
+                                Span(opener.start, content, opener.mark),
+                                Span(start, end, mark),
+                                tuple(opener.children),
+                                opener.multi_paragraph,
                             )
                         )
-                    else:
-                        parent.extend(opener.children)
-                    continue
-            if action in ("open", "either") and opens:
-                stack.append(_Open(mark, start, end, []))
-                open_count[mark] = open_count.get(mark, 0) + 1
+                        continue
+                elif action == _EITHER:
+                    pass  # nothing to close: it opens
+                else:
+                    parent = stack[-1] if stack else root
+                    tentative = parent.tentative
+                    if (
+                        tentative is not None
+                        and action == _CLOSE
+                        and tentative[1].mark in openers
+                        and not before.isdigit()
+                        and not (
+                            mark_info.apostrophe
+                            and before in "sS"
+                            and after.isspace()
+                            and end + 1 < n
+                            and text[end + 1].isalnum()
+                        )
+                    ):
+                        # The earlier closing mark was a possessive: this one closes.
+                        index, opener = tentative
+                        parent.tentative = None
+                        siblings = parent.children
+                        nested = (*siblings[index].nested, *siblings[index + 1 :])
+                        del siblings[index:]
+                        siblings.append(
+                            Quote(
+                                opener.end,
+                                start,
+                                text[opener.end : start],
+                                Span(opener.start, opener.end, opener.mark),
+                                Span(start, end, mark),
+                                nested,
+                                opener.multi_paragraph,
+                            )
+                        )
+                    continue  # a stray closing mark is ignored
+
+            if len(stack) == max_depth:
+                # Too deep to be real nesting: the outermost mark goes as unclosed.
+                top.extend(stack.pop(0).children)
+            stack.append(_Open(mark, start, end, []))
 
         if pending is not None:
             top.extend(pending.children)
-        drop_above(0, top)
+        while stack:
+            top.extend(stack.pop().children)
         return top
 
 

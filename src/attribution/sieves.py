@@ -133,7 +133,7 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
     s_start, s_end = ctx.segments.sentence_at(max(quote.outer_end - 1, 0))
     # Quote first, then the cue.
     gap = _GAP_AFTER.match(text, quote.outer_end)
-    if s_end <= quote.outer_end:
+    if s_end <= quote.outer_end and s_start >= quote.outer_start:
         # “… fix!” Clinton said.: the segmenter ended the sentence with the quote.
         k = ctx.segments.sentence_index(quote.outer_end)
         spans = ctx.segments.sentence_spans

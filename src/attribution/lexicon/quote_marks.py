@@ -6,10 +6,14 @@ read from its neighbours (a mark with a space before it and a letter after it
 opens; the reverse closes). Asymmetric marks open or close whatever their
 neighbours, so French spacing (``« Bonjour »``) works.
 
+Besides the pairs of each typographic style, the defaults accept the mixed
+pairs that careless typing produces in real news (``“no evidence"``,
+``"more hours”``): a curly mark closed by a straight one and the reverse.
+
 Example:
     >>> pairs = default_quote_marks()
-    >>> pairs.closers_of("„")
-    frozenset({'“', '”'})
+    >>> sorted(pairs.closers_of("„"))
+    ['“', '”']
     >>> QuoteMarks.extend(pairs, [MarkPair("⹂", "”", "reversed low-9")]).closers_of("⹂")
     frozenset({'”'})
 """
@@ -54,6 +58,10 @@ DEFAULT_PAIRS: tuple[MarkPair, ...] = (
     MarkPair("‚", "’", "low-9 single, curly close"),
     MarkPair("“", "“", "curly double typed open-open (read from its neighbours)"),
     MarkPair("”", "”", "curly double typed close-close, as in Swedish"),
+    MarkPair("“", '"', "curly open, straight close (mixed typing)"),
+    MarkPair('"', "”", "straight open, curly close (mixed typing)"),
+    MarkPair("‘", "'", "curly single open, straight close (mixed typing)"),
+    MarkPair("'", "’", "straight single open, curly close (mixed typing)"),
     MarkPair("「", "」", "CJK corner bracket"),
     MarkPair("『", "』", "CJK white corner bracket"),
 )

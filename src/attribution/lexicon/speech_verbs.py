@@ -37,7 +37,7 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     swear sigh snap snarl groan grumble chant preach lecture concur agree disagree
     object protest question challenge remind summarize summarise signal hint imply
     rebut refute label brand dub tout gloat estimate lament cite blame read share
-    publish recommend remember propose""".split()
+    publish recommend remember propose surmise""".split()
 ) + tuple(
     # Verbs of evaluation and reporting that attribute a partial quotation
     # ("the Bar Association deemed him “well qualified”").
