@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import regex
 
-from attribution.lexicon.speech_verbs import FRAMES, SPEECH_VERBS, inflections
+from attribution.lexicon.speech_verbs import FRAMES, REPORTING_VERBS, SPEECH_VERBS, inflections
 
 __all__ = ["CueLexicon", "CueMatch"]
 
@@ -59,6 +59,7 @@ class CueMatch:
     text: str
     verb: str
     frame: bool = False
+    reporting: bool = False
 
     @property
     def participle(self) -> bool:
@@ -67,8 +68,8 @@ class CueMatch:
 
     @property
     def invertible(self) -> bool:
-        """True if the speaker may follow the cue ("said Putin")."""
-        return self.verb in INVERTIBLE
+        """True if the speaker may follow the cue ("said Putin"; not "saying")."""
+        return self.verb in INVERTIBLE and not self.participle
 
     @property
     def forward(self) -> bool:
@@ -138,15 +139,18 @@ class CueLexicon:
 
     verbs: tuple[str, ...] = SPEECH_VERBS
     frames: tuple[str, ...] = FRAMES
+    reporting_verbs: tuple[str, ...] = REPORTING_VERBS
     _pattern: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
     _base: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
     _frames: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    _reporting: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         base: dict[str, str] = {}
-        for verb in self.verbs:
+        for verb in self.verbs + self.reporting_verbs:
             for form in inflections(verb):
                 base.setdefault(form, verb)
+        reporting = frozenset(self.reporting_verbs) - frozenset(self.verbs)
         frames = sorted(self.frames, key=len, reverse=True)
         forms = sorted(base, key=len, reverse=True)
         # One trie of every verb form and frame (a frame also with an adverb inside,
@@ -154,11 +158,21 @@ class CueLexicon:
         pattern = rf"\b(?:{_trie(forms + _frame_variants(frames))})(?![\p{{L}}\p{{N}}’'-])"
         object.__setattr__(self, "_pattern", regex.compile(pattern))
         object.__setattr__(self, "_base", base)
+        object.__setattr__(self, "_reporting", reporting)
         object.__setattr__(self, "_frames", tuple(frames))
 
-    def extend(self, verbs: Iterable[str] = (), frames: Iterable[str] = ()) -> CueLexicon:
-        """A new lexicon with more verbs (base forms) and frames."""
-        return CueLexicon(self.verbs + tuple(verbs), self.frames + tuple(frames))
+    def extend(
+        self,
+        verbs: Iterable[str] = (),
+        frames: Iterable[str] = (),
+        reporting_verbs: Iterable[str] = (),
+    ) -> CueLexicon:
+        """A new lexicon with more speech verbs (base forms), frames and reporting verbs."""
+        return CueLexicon(
+            self.verbs + tuple(verbs),
+            self.frames + tuple(frames),
+            self.reporting_verbs + tuple(reporting_verbs),
+        )
 
     def find(
         self, text: str, windows: Iterable[tuple[int, int]] | None = None
@@ -186,7 +200,10 @@ class CueLexicon:
                     word != verb_base_of(self._base, word) and _passive_before(text, m.start())
                 ):
                     continue
-                found.append(CueMatch(m.start(), m.end(), word, self._base[word]))
+                verb = self._base[word]
+                found.append(
+                    CueMatch(m.start(), m.end(), word, verb, reporting=verb in self._reporting)
+                )
             else:
                 frame = " ".join(m.group().lower().split())
                 found.append(CueMatch(m.start(), m.end(), m.group(), self._frame_of(frame), True))

@@ -120,6 +120,10 @@ _FORWARD = regex.compile(
     rf"\s*{_FORWARD_TOKEN}(?:\s+(?!(?:{_FORWARD_STOP})(?![\p{{L}}])){_FORWARD_TOKEN}){{0,9}}"
 )
 _TOKEN = regex.compile(r"\S+")
+_PREPOSITION_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:in|at|on|from|of|for|with|by|to|near|after|before|during|since|"
+    r"In|At|On|From|Of|For|With|By|To|Near|After|Before|During|Since)\s+$"
+)
 _NAME_AFTER_ROLE = regex.compile(rf",\s+(?P<name>{NAME_RUN})\s*(?:,|\.|$)")
 _AUXILIARIES = frozenset(
     "is was were are be been has have had will would could should can may might did does".split()
@@ -257,6 +261,8 @@ class MentionParser:
         Used for the subject of a sentence ("Cruz belittled the issue, calling it ...").
         """
         for m in _SUBJECT.finditer(text, lo, min(hi, lo + _WINDOW)):
+            if _PREPOSITION_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
+                continue  # "In Washington, President Obama …": not the subject
             word = m.group("subject")
             if word.lower() in PRONOUNS:
                 return Mention(

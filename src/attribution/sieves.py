@@ -142,7 +142,7 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
         ):
             s_end = spans[k + 1][1]
     window_end = min(s_end, quote.outer_end + 120)
-    for cue in ctx.cues_between(quote.outer_end, window_end)[:1]:
+    for cue in [c for c in ctx.cues_between(quote.outer_end, window_end) if not c.reporting][:1]:
         if ctx.quote_between(quote.outer_end, cue.start, index) or _OPENS_NEXT.match(
             text, cue.end
         ):

@@ -17,6 +17,7 @@ from __future__ import annotations
 __all__ = [
     "FRAMES",
     "IRREGULAR",
+    "REPORTING_VERBS",
     "SPEECH_VERBS",
     "THAT_ONLY_VERBS",
     "inflections",
@@ -38,9 +39,12 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     object protest question challenge remind summarize summarise signal hint imply
     rebut refute label brand dub tout gloat estimate lament cite blame read share
     publish recommend remember propose surmise""".split()
-) + tuple(
-    # Verbs of evaluation and reporting that attribute a partial quotation
-    # ("the Bar Association deemed him “well qualified”").
+)
+
+#: Verbs of evaluation and reporting that attribute a partial quotation in their
+#: clause ("the Bar Association deemed him “well qualified”") but do not stand
+#: next to a full quotation as its cue ("“…,” the crowd applauded").
+REPORTING_VERBS: tuple[str, ...] = tuple(
     """express laud deem defend refer portray credit indicate hail bemoan applaud
     welcome highlight underscore characterize characterise depict liken invoke quote
     forecast threaten champion lambaste fault chide scold rebuke nickname profess
