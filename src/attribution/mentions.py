@@ -348,7 +348,7 @@ class MentionParser:
             ):
                 cut = i + 1
         name_words = words[cut:]
-        if any(w.rstrip(".") in self.org_heads for w in words) or any(
+        if any(w.rstrip(".") in self.org_heads for w in name_words + words[-1:]) or any(
             w.rstrip(".").rstrip("’'s") in self.org_names or w in self.org_names
             for w in name_words
         ):

@@ -6,12 +6,18 @@ sieves in :data:`DEFAULT_SIEVES` order; the first that answers wins, and its
 name is recorded in ``Quote.rule``.
 
 =================  ===========================================================
-``adjacent``       ``“…,” Putin told``, ``“…,” said Putin``, ``Putin said: “…”``
-``embedded``       ``Trump said the talks were “reasonably good”`` (same sentence)
-``transcript``     ``PENCE: Well, look, … “Shark Tank.”`` (speaker label)
+``transcript``     ``PENCE: Well, look, … “Shark Tank.”`` (a speaker label)
+``adjacent``       ``“…,” Putin told``, ``“…,” said Putin``, ``Putin said: “…”``,
+                   ``According to Woodward, “…”``
 ``signature``      ``“…” — Senator Jane Doe`` (dash signature)
+``colon``          ``Reid paid him a compliment: “…”`` (no cue; the clause's subject)
+``embedded``       ``Trump said the talks were “reasonably good”`` (same sentence;
+                   the outermost cue: ``X said the report found “…”`` is X's)
 ``continuation``   ``“A,” he said. “B.”`` and a quote-only paragraph after an
                    attributed one keep the speaker
+``context``        ``Carter said the US would stay. “That’s because …”``
+``subject``        ``Stein has framed herself as the “Plan B”`` (no cue; a named
+                   subject before the quote; titles and terms are skipped)
 =================  ===========================================================
 
 Example:
@@ -160,7 +166,13 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
     # Cue first, then the quote: "Putin said: “…”", "According to Woodward, “…”".
     o_start, _ = ctx.segments.sentence_at(quote.outer_start)
     before = ctx.cues_between(o_start, quote.outer_start)
-    if before:
+    if before and before[-1].forward:
+        # "According to Woodward, “…”"
+        cue = before[-1]
+        mention = ctx.parser.after(text, cue.end, quote.outer_start)
+        if mention is not None and not text[mention.end : quote.outer_start].strip(" ,:\u00a0"):
+            return Found(mention, cue, "adjacent")
+    elif before:
         cue = before[-1]
         if _GAP_BEFORE.match(text, cue.end, quote.outer_start) and not ctx.quote_between(
             cue.end, quote.outer_start, index
@@ -243,8 +255,8 @@ def transcript(ctx: Context, index: int, found: Sequence[Found | None]) -> Found
     if m is None or len(m.group("name").split()) > 4:
         return None
     mention = ctx.parser.after(text, m.start("name"), m.end("name"))
-    if mention is None:
-        return None
+    if mention is None or not (mention.text.isupper() or ctx.entities.known(mention)):
+        return None  # "Update: …" is no speaker label; "PENCE:" and "Mike Pence:" are
     return Found(mention, None, "transcript")
 
 
@@ -395,8 +407,8 @@ def _ends_paragraph(ctx: Context, index: int, paragraph: int) -> bool:
 
 #: The sieves in the order they run.
 DEFAULT_SIEVES: tuple[tuple[str, Sieve], ...] = (
-    ("adjacent", adjacent),
     ("transcript", transcript),
+    ("adjacent", adjacent),
     ("signature", signature),
     ("colon", colon),
     ("embedded", embedded),
