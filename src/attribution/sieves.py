@@ -22,7 +22,8 @@ name is recorded in ``Quote.rule``.
 
 Example:
     >>> from attribution.pipeline import attribute
-    >>> [q.rule for q in attribute("“A,” he said. “B.” She said it was “C”.").quotes]
+    >>> text = "“Yes,” he said. “We will.” She said it was “too late”."
+    >>> [q.rule for q in attribute(text).quotes]
     ['adjacent', 'continuation', 'embedded']
 """
 
@@ -89,6 +90,8 @@ _GAP_BEFORE = regex.compile(
     r"(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?[\s]*[,:—–]?\s*$"
 )
 _COMMA_BEFORE = regex.compile(r",\s*$")
+# A short sentence with no quotation in it: "Clinton said to People."
+_SHORT_SAYING = regex.compile(r"[^“”\"«»„]{1,80}")
 _ENDS_CLAUSE = regex.compile(r"\s*(?:[,.;:!?]|$)")
 _COORDINATION = regex.compile(
     r"[;]|,\s*(?:while|but|and|whereas|although|though|as|before|after|when)\s|"
@@ -143,8 +146,11 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
         # “… fix!” Clinton said.: the segmenter ended the sentence with the quote.
         k = ctx.segments.sentence_index(quote.outer_end)
         spans = ctx.segments.sentence_spans
-        if k + 1 < len(spans) and ctx.segments.paragraph_index(spans[k + 1][0]) == (
-            ctx.segments.paragraph_index(quote.outer_start)
+        if (
+            k + 1 < len(spans)
+            and ctx.segments.paragraph_index(spans[k + 1][0])
+            == ctx.segments.paragraph_index(quote.outer_start)
+            and _SHORT_SAYING.fullmatch(text, spans[k + 1][0], spans[k + 1][1])
         ):
             s_end = spans[k + 1][1]
     window_end = min(s_end, quote.outer_end + 120)
