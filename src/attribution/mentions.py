@@ -92,7 +92,8 @@ _ADVERBS = (
 )
 _TRAILING = regex.compile(rf"(?:[\s,]+(?:{_ADVERBS}|\([^()]{{0,40}}\)))*[\s,]*$")
 _PRONOUN = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:he|she|they|it|we|I|He|She|They|It|We)$")
-_NAME_AT_END = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}$")
+_LEADING_PARTICLES = r"(?:(?:von|van|der|den|de|del|della|di|da|du|le|la|al|el|bin|ibn|ter)\s+)*"
+_NAME_AT_END = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){_LEADING_PARTICLES}{NAME_RUN}$")
 _NAME_AT_START = regex.compile(NAME_RUN)
 _WORD_AT_END = regex.compile(r"[\p{L}\p{N}’'\-]+$")
 _CLAUSE_BOUNDARY = regex.compile(

@@ -87,7 +87,8 @@ Sieve = Callable[[Context, int, Sequence[Found | None]], Found | None]
 
 _GAP_AFTER = regex.compile(r"[\s,—–\-]*")
 _GAP_BEFORE = regex.compile(
-    r"(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?[\s]*[,:—–]?\s*$"
+    r"(?:(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?"
+    r"[\s]*[,:—–]?|(?:\s+[^\s,:;.“”\"«»]+){1,6}\s*[,:])\s*$"
 )
 _COMMA_BEFORE = regex.compile(r",\s*$")
 # A short sentence with no quotation in it: "Clinton said to People."
