@@ -122,8 +122,9 @@ _FORWARD = regex.compile(
 )
 _TOKEN = regex.compile(r"\S+")
 _PREPOSITION_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:in|at|on|from|of|for|with|by|to|near|after|before|during|since|"
-    r"In|At|On|From|Of|For|With|By|To|Near|After|Before|During|Since)\s+$"
+    r"(?<![\p{L}])(?:in|at|on|from|of|for|with|by|to|near|after|before|during|since|like|"
+    r"unlike|than|In|At|On|From|Of|For|With|By|To|Near|After|Before|During|Since|Like|"
+    r"Unlike)\s+$"
 )
 _NAME_AFTER_ROLE = regex.compile(rf",\s+(?P<name>{NAME_RUN})\s*(?:,|\.|$)")
 _AUXILIARIES = frozenset(
@@ -265,6 +266,8 @@ class MentionParser:
             if _PREPOSITION_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
                 continue  # "In Washington, President Obama …": not the subject
             word = m.group("subject")
+            if " " not in word and text.startswith(",", m.end("subject")):
+                continue  # "Shortly, …", "Like Corker, …": an introductory word
             if word.lower() in PRONOUNS:
                 return Mention(
                     m.start(), m.end("subject"), word, word, SpeakerKind.PERSON,
