@@ -191,9 +191,6 @@ class MentionParser:
         for boundary in _CLAUSE_BOUNDARY.finditer(text, lo, end):
             start, last, last_at = boundary.end(), boundary.group(), boundary.start()
         start = _skip_space(text, start, end)
-        if start >= end and last == "and":
-            # "The League denounced the remarks and said ...": the first clause's subject.
-            return self.first_subject(text, lo, end)
         if start >= end and last in ("who", "that", "which"):
             # "Sanders, who says …", "a headline that said …": the relative pronoun
             # is the mention; its antecedent gives the name.

@@ -104,24 +104,31 @@ _COLON_BEFORE = regex.compile(r":\s*$")
 
 
 def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
-    """The subject of ``cue``: the mention before it, or for an -ing cue, its clause's."""
-    object_before = cue.participle and _COMMA_BEFORE.search(ctx.text, lo, cue.start)
+    """The subject of ``cue``: the mention before it or, for an -ing cue or a verb
+    coordinated with "and", the subject of its clause."""
+    text = ctx.text
+    object_before = cue.participle and _COMMA_BEFORE.search(text, lo, cue.start)
     # Before ", calling him …" stands the object, not the subject.
-    mention = None if object_before else ctx.parser.before(ctx.text, lo, cue.start)
+    mention = None if object_before else ctx.parser.before(text, lo, cue.start)
     if cue.participle and mention is not None and mention.kind is not SpeakerKind.PERSON:
         # "Andanar released a statement saying …": the clause's subject speaks.
         mention = None
-    if mention is None and cue.participle:
-        # "Trump said the talks were good, adding ...": the subject of the cue before.
-        lo, _ = ctx.segments.sentence_at(cue.start)
-        earlier = [c for c in ctx.cues_between(lo, cue.start) if not c.participle]
+    if mention is None and (cue.participle or _AND_BEFORE.search(text, lo, cue.start)):
+        # "Trump said the talks were good, adding …", "Lazar said … and added": the
+        # subject of the cue before, or else of the sentence.
+        s_start, _ = ctx.segments.sentence_at(cue.start)
+        earlier = [c for c in ctx.cues_between(s_start, cue.start) if not c.participle]
         for c in reversed(earlier):
-            mention = ctx.parser.before(ctx.text, lo, c.start)
+            mention = ctx.parser.before(text, s_start, c.start)
             if mention is not None:
-                break
-        else:
-            mention = ctx.parser.first_subject(ctx.text, lo, cue.start)
+                return mention
+        mention = ctx.parser.first_subject(text, s_start, cue.start)
+        if mention is not None and mention.pronoun is None and not ctx.entities.known(mention):
+            mention = None  # "Hours later, Trump …": not a name the text knows
     return mention
+
+
+_AND_BEFORE = regex.compile(r"(?<![\p{L}])and\s+$")
 
 
 def _quote_start_bound(ctx: Context, index: int, sentence_start: int, limit: int) -> int:

@@ -36,7 +36,7 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     rail fume gush muse wonder opine reason exclaim cheer interject interrupt proclaim
     recount relate reveal disclose divulge inform instruct advise assure reassure
     swear sigh snap snarl groan grumble chant preach lecture concur agree disagree
-    object protest question challenge remind summarize summarise signal hint imply
+    object protest question challenge remind summarize summarise hint imply
     rebut refute label brand dub tout gloat estimate lament cite blame read share
     publish recommend remember propose surmise""".split()
 )
@@ -64,7 +64,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
 #: Verbs that report speech only with a clause or quotation after them; they
 #: still count as cues for an embedded quotation in the same sentence.
 THAT_ONLY_VERBS: frozenset[str] = frozenset(
-    {"suggest", "predict", "imply", "hint", "signal", "reveal", "agree", "question"}
+    {"suggest", "predict", "imply", "hint", "reveal", "agree", "question"}
 )
 
 #: Multi-word cues, matched before single verbs; written lower case, one space
