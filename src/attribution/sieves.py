@@ -123,12 +123,21 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
             if mention is not None:
                 return mention
         mention = ctx.parser.first_subject(text, s_start, cue.start)
-        if mention is not None and mention.pronoun is None and not ctx.entities.known(mention):
-            mention = None  # "Hours later, Trump …": not a name the text knows
+        if (
+            mention is not None
+            and mention.pronoun is None
+            and not ctx.entities.known(mention)
+            and not _PAST_VERB_AFTER.match(text, mention.end)
+        ):
+            mention = None  # "Hours later, Trump …": not a name, unless a verb follows
     return mention
 
 
 _AND_BEFORE = regex.compile(r"(?<![\p{L}])and\s+$")
+_PAST_VERB_AFTER = regex.compile(
+    r"\s+(?:\p{Ll}+ed|said|told|made|gave|took|went|came|wrote|spoke|left|met|ran|won|lost|"
+    r"kept|put|sent|held|brought|thought|felt|saw|stood|began|became|struck|hit|drew)\b"
+)
 
 
 def _quote_start_bound(ctx: Context, index: int, sentence_start: int, limit: int) -> int:
