@@ -74,6 +74,7 @@ _CAP_STOP = frozenset(
     Indeed Moreover Furthermore Nevertheless Nonetheless Thus Hence Still Yes No Back
     Asked Following According Amid Among Around Like Through Throughout Upon Via Well
     Then Soon Already Again Maybe Perhaps Sometimes Often Here Where What Why How Who
+    He She They We I You His Her Their Our My Your Him Them Us Me
     Mr Ms Mrs Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
     February March April May June July August September October November December""".split()
 ) - frozenset({"Mr", "Ms", "Mrs"})
@@ -198,6 +199,11 @@ class MentionParser:
             if antecedent is None or antecedent.pronoun is not None:
                 return None
             return Mention(last_at, start, last, antecedent.name, antecedent.kind)
+        if last == "who":
+            # "Dana Moss, who allegedly leaked the memo, said": the antecedent speaks.
+            antecedent = self.before(text, lo, last_at)
+            if antecedent is not None and antecedent.pronoun is None:
+                return antecedent
         mention = self._classify(text, start, end) if start < end else None
         if mention is None and last in ("who", "that", "which"):
             # "a White House official who spoke anonymously said": the antecedent.

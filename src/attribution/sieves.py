@@ -107,6 +107,12 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
     """The subject of ``cue``: the mention before it or, for an -ing cue or a verb
     coordinated with "and", the subject of its clause."""
     text = ctx.text
+    quoted_as = _QUOTED_AS.search(text, max(lo, cue.start - 100), cue.start)
+    if cue.participle and quoted_as is not None:
+        # "Le Monde quoted Minister Paul Girard as saying": the one quoted speaks.
+        quoted = ctx.parser.after(text, quoted_as.start("who"), quoted_as.end("who"))
+        if quoted is not None:
+            return quoted
     object_before = cue.participle and _COMMA_BEFORE.search(text, lo, cue.start)
     # Before ", calling him …" stands the object, not the subject.
     mention = None if object_before else ctx.parser.before(text, lo, cue.start)
@@ -134,6 +140,7 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
 
 
 _AND_BEFORE = regex.compile(r"(?<![\p{L}])and\s+$")
+_QUOTED_AS = regex.compile(r"(?<![\p{L}])quoted\s+(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")
 _PAST_VERB_AFTER = regex.compile(
     r"\s+(?:\p{Ll}+ed|said|told|made|gave|took|went|came|wrote|spoke|left|met|ran|won|lost|"
     r"kept|put|sent|held|brought|thought|felt|saw|stood|began|became|struck|hit|drew)\b"
@@ -177,6 +184,10 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
         ):
             # “A.” Zahed said: “B.”: that cue introduces the next quotation.
             break
+        if cue.forward and any(
+            not c.participle for c in ctx.cues_between(s_start, quote.outer_start)
+        ):
+            break  # "X told associates that … “…”, according to a person briefed": X's
         if gap is not None and gap.end() >= cue.start:
             if cue.invertible or cue.forward:
                 mention = ctx.parser.after(text, cue.end, s_end)
