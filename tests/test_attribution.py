@@ -10,7 +10,7 @@ import pytest
 
 from attribution import Attributor, CueLexicon, attribute
 from attribution.model import Quote
-from tests.strategies import article
+from strategies import article
 
 CASES = json.loads((Path(__file__).parent / "cases" / "attribution.json").read_text("utf-8"))
 KNOWN_FAILURES: dict[str, str] = {}

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from attribution import attribute
 from attribution.model import Quote
-from tests.strategies import article, sentences
+from strategies import article, sentences
 
 SETTINGS = settings(max_examples=150, deadline=None)
 

@@ -41,6 +41,8 @@ Example:
 
 from __future__ import annotations
 
+import operator
+
 import attrs
 import regex
 
@@ -55,7 +57,7 @@ _CLOSING_PUNCT = frozenset(",.;:!?)]}")
 #: Marks that are also apostrophes: never quote marks between two letters.
 _APOSTROPHES = frozenset({"'", "’"})
 
-_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_START = operator.attrgetter("start")
 
 # Group numbers of the scanning pattern.
 _SKIP, _BREAK = 1, 2
@@ -79,7 +81,7 @@ class _Open:
     #: True once a quotation opened by the same mark closed inside this one
     #: (``“a “b” c``): this mark is then more likely unclosed than reopened.
     same_mark_inside: bool = False
-    #: Offset up to which the text after the mark holds no letter or digit.
+    #: Offset up to which the text after the mark holds only spaces and marks.
     scanned: int = 0
 
 
@@ -136,6 +138,7 @@ class QuoteFinder:
     _pattern: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
     _info: dict[str, _MarkInfo] = attrs.field(init=False, repr=False, eq=False)
     _substance: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    _mark_chars: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         marks = self.marks
@@ -154,8 +157,10 @@ class QuoteFinder:
         }
         object.__setattr__(self, "_info", info)
         # Content needs one character that is neither a space nor part of a mark.
-        mark_chars = "".join(regex.escape(c) for c in sorted(set("".join(marks.marks))))
-        object.__setattr__(self, "_substance", regex.compile(rf"[^\s{mark_chars}]"))
+        mark_chars = frozenset("".join(marks.marks))
+        object.__setattr__(self, "_mark_chars", mark_chars)
+        escaped = "".join(regex.escape(c) for c in sorted(mark_chars))
+        object.__setattr__(self, "_substance", regex.compile(rf"[^\s{escaped}]"))
 
     def find(self, text: str) -> tuple[Quote, ...]:
         """The top-level quotations of ``text`` in order, each with its nested ones.
@@ -166,13 +171,15 @@ class QuoteFinder:
         Returns:
             The top-level quotations sorted by offset.
         """
-        return tuple(sorted(self._scan(text), key=lambda q: q.start))
+        quotes = self._scan(text)
+        quotes.sort(key=_START)  # quotations kept from dropped marks come late
+        return tuple(quotes)
 
     def _scan(self, text: str) -> list[Quote]:
         info = self._info
         max_depth = self.max_depth
         has_substance = self._substance.search
-        has_word = _WORD_CHAR.search
+        mark_chars = self._mark_chars
         closing_punct = _CLOSING_PUNCT
         n = len(text)
         root = _Open("", 0, 0, [])  # holds the top-level quotations
@@ -237,8 +244,10 @@ class QuoteFinder:
                 if depth >= 0:
                     opener = stack[depth]
                     content = opener.end
-                    scanned = max(content, opener.scanned)
-                    if action == _EITHER and has_word(text, scanned, start) is None:
+                    scanned = opener.scanned if opener.scanned > content else content
+                    if action == _EITHER and (
+                        scanned == start or has_substance(text, scanned, start) is None
+                    ):
                         # Nothing but marks since the opener (``“‘“``): open again.
                         opener.scanned = start  # so no stretch is searched twice
                     else:
@@ -248,7 +257,10 @@ class QuoteFinder:
                         parent = stack[-1] if stack else root
                         if parent.mark == opener.mark:
                             parent.same_mark_inside = True
-                        if has_substance(text, content, start) is None:
+                        first = text[content]  # at worst the closing mark itself
+                        if (first in mark_chars or first.isspace()) and has_substance(
+                            text, content, start
+                        ) is None:
                             parent.children.extend(opener.children)  # not a quotation
                             continue
                         if (
