@@ -51,9 +51,7 @@ def test_sentence(case: dict[str, Any]) -> None:
     text = case["text"]
     quotes = attribute(text).quotes
     if "quotes" in case:
-        got = [
-            (q.speaker.name.split()[-1] if q.speaker else None, q.rule) for q in quotes
-        ]
+        got = [(q.speaker.name.split()[-1] if q.speaker else None, q.rule) for q in quotes]
         assert got == [tuple(pair) for pair in case["quotes"]]
         return
     assert len(quotes) == 1
@@ -79,7 +77,8 @@ def test_every_span_indexes_the_text(article_quotes: tuple[Quote, ...]) -> None:
     text = article()
     for quote in article_quotes:
         assert text[quote.start : quote.end] == quote.text
-        assert quote.speaker is not None and quote.cue is not None
+        assert quote.speaker is not None
+        assert quote.cue is not None
         mention = quote.speaker.mention
         assert text[mention.start : mention.end] == mention.text
         assert text[quote.cue.start : quote.cue.end] == quote.cue.text
@@ -88,7 +87,14 @@ def test_every_span_indexes_the_text(article_quotes: tuple[Quote, ...]) -> None:
 def test_to_dict_follows_the_schema(article_quotes: tuple[Quote, ...]) -> None:
     first = attribute(article()).to_dict()["quotes"][0]
     assert set(first) == {
-        "start", "end", "text", "speaker", "cue", "confidence", "evidence", "rule"
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "cue",
+        "confidence",
+        "evidence",
+        "rule",
     }
     assert set(first["speaker"]) == {"name", "start", "end", "kind"}
     assert set(first["cue"]) == {"text", "start", "end"}
@@ -101,8 +107,10 @@ def test_user_speech_verb_extends_the_lexicon() -> None:
     assert attribute(text).quotes[0].speaker is None
     custom = Attributor(cues=CueLexicon().extend(verbs=["grouse"]))
     quote = custom.attribute(text).quotes[0]
-    assert quote.speaker is not None and quote.speaker.name == "the coach"
-    assert quote.cue is not None and quote.cue.text == "groused"
+    assert quote.speaker is not None
+    assert quote.speaker.name == "the coach"
+    assert quote.cue is not None
+    assert quote.cue.text == "groused"
 
 
 @pytest.mark.parametrize("bad", [b"bytes", None, 42, ["a list"]])

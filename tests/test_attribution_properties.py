@@ -120,7 +120,8 @@ def test_article_sentence_variants_keep_speaker_and_cue(
     assert quote.speaker is not None, text
     assert quote.speaker.name == name, text
     assert quote.speaker.mention.text == mention, text
-    assert quote.cue is not None and quote.cue.text == cue, text
+    assert quote.cue is not None, text
+    assert quote.cue.text == cue, text
 
 
 @SETTINGS
@@ -132,7 +133,8 @@ def test_embedded_partial_quote_goes_to_the_subject(
     fragment = " ".join(words.split()[:4])
     text = f"{person.title} {person.full} said the talks were {opener}{fragment}{closer}."
     quote = _only_quote(text)
-    assert quote.speaker is not None and quote.speaker.name == person.full
+    assert quote.speaker is not None
+    assert quote.speaker.name == person.full
     assert quote.rule == "embedded"
 
 

@@ -17,7 +17,10 @@ TEXT = "“We will win,” Putin said. The so-called “peace plan” failed. �
 
 def _gold(**extra: Any) -> dict[str, Any]:
     first = {
-        "start": 0, "end": 14, "type": "direct", "speaker": "Putin",
+        "start": 0,
+        "end": 14,
+        "type": "direct",
+        "speaker": "Putin",
         "speaker_span": [15, 20, "Putin"],
     }
     return {"id": "d1", "text": TEXT, "quotes": [first], **extra}
@@ -78,7 +81,9 @@ def test_command_line_reports_figures(tmp_path: Path) -> None:
     gold.write_text(json.dumps(_gold(split="dev")) + "\n", encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "attribution.evaluate", str(gold), "--split", "dev"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "detection recall:       1.000" in run.stdout
     assert run.stdout.strip().endswith("attribution F1:         0.667")
@@ -89,7 +94,8 @@ def test_command_line_rejects_malformed_gold(tmp_path: Path) -> None:
     gold.write_text("{not json\n", encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "attribution.evaluate", str(gold)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert run.returncode != 0
     assert "gold.jsonl:1: not JSON" in run.stderr

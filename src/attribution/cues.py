@@ -97,9 +97,7 @@ def _trie(words: Iterable[str]) -> str:
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return f"(?:{body})?" if len(branches) > 1 else f"(?:{body})?"
-        return body
+        return f"(?:{body})?" if ends else body
 
     return emit(tree)
 

@@ -1,4 +1,4 @@
-"""Entities: canonical names for mentions, and pronouns resolved to a person.
+r"""Entities: canonical names for mentions, and pronouns resolved to a person.
 
 A person's canonical name is the fullest form the text gives of it ("Putin"
 → "Vladimir Putin"), titles removed. A pronoun is resolved to the most
@@ -8,8 +8,8 @@ the quotation before.
 
 Example:
     >>> from attribution.pipeline import attribute
-    >>> text = ("President Vladimir Putin spoke on Tuesday.\\n"
-    ...         "“We will win,” Putin said. Zelensky disagreed.\\n“No,” he said.")
+    >>> text = ("President Vladimir Putin spoke on Tuesday.\n"
+    ...         "“We will win,” Putin said. Zelensky disagreed.\n“No,” he said.")
     >>> [(q.speaker.name, q.speaker.mention.text) for q in attribute(text).quotes]
     [('Vladimir Putin', 'Putin'), ('Zelensky', 'he')]
 """

@@ -56,7 +56,9 @@ def _words(name: str) -> list[str]:
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     k = len(shorter)
-    return k > 0 and any(list(longer[i : i + k]) == list(shorter) for i in range(len(longer) - k + 1))
+    return k > 0 and any(
+        list(longer[i : i + k]) == list(shorter) for i in range(len(longer) - k + 1)
+    )
 
 
 def names_agree(predicted: str, gold: str) -> bool:
@@ -156,9 +158,7 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 0.0
 
 
-def _speaker_right(
-    text: str, pred: dict[str, Any], gold: dict[str, Any]
-) -> bool:
+def _speaker_right(text: str, pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     speaker = pred.get("speaker")
     gold_span = gold.get("speaker_span")
     if speaker is None or gold.get("speaker") is None:
@@ -232,7 +232,8 @@ def score_documents(
                 counts["matched_sp"] += has_speaker
                 if gold.get("confidence") is not None:
                     counts["conf_total"] += 1
-                    counts["conf_right"] += predicted[matched[0]]["confidence"] == gold["confidence"]
+                    label = predicted[matched[0]]["confidence"]
+                    counts["conf_right"] += label == gold["confidence"]
             if has_speaker and right:
                 counts["correct_gold"] += 1
             elif len(misses) < errors and (has_speaker or not matched):

@@ -102,7 +102,10 @@ _CLAUSE_BOUNDARY = regex.compile(
     r"because|but|although|though|after|before|since|as|if|once|until|unless|and|"
     r"whom|whose|so|yet|nor|or)(?![\p{L}]))",
 )
-_DETERMINER = r"(?:a|an|the|one|another|some|two|three|four|five|several|many|most|other|his|her|their|its|our|these|those|this|that)"
+_DETERMINER = (
+    r"(?:a|an|the|one|another|some|two|three|four|five|several|many|most|other|his|her|"
+    r"their|its|our|these|those|this|that)"
+)
 _ROLE_PHRASE = regex.compile(
     rf"(?:(?:{_DETERMINER}|[\p{{Lu}}][\p{{L}}\p{{M}}\-]*[’']s?)\s+"
     r"(?:[\p{L}\p{N}’'\-.&]+\s+){0,6}?|(?:(?!(?:a|an|the)\s)[\p{L}\p{N}’'\-.&]+\s+){0,2}?)"
@@ -111,7 +114,8 @@ _ROLE_PHRASE = regex.compile(
     rf"{NAME_RUN})?$"
 )
 _FORWARD_TOKEN = (
-    rf"(?:(?:{_HONORIFIC})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*|[\p{{L}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}’'\-&]*)"
+    rf"(?:(?:{_HONORIFIC})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*|"
+    r"[\p{L}\p{N}][\p{L}\p{M}\p{N}’'\-&]*)"
 )
 _FORWARD_STOP = (
     r"in|on|at|during|after|before|when|while|who|which|that|as|to|of|with|from|about|"
@@ -136,9 +140,7 @@ _VERB_NEXT = regex.compile(
     r"\s+(?:could|would|will|should|may|might|can|is|was|were|are|has|have|had|did|does|"
     r"do|must)(?![\p{L}])"
 )
-_DETERMINER_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:a|an|the|one|another|One|Another|A|An|The)\s+$"
-)
+_DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the|one|another|One|Another|A|An|The)\s+$")
 _COORDINATED = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s+and\s+$")
 _APPOSITION_NAME = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})(?:\s*\([^()]{{1,30}}\))?"
@@ -273,7 +275,11 @@ class MentionParser:
                 continue  # "Shortly, …", "Like Corker, …": an introductory word
             if word.lower() in PRONOUNS:
                 return Mention(
-                    m.start(), m.end("subject"), word, word, SpeakerKind.PERSON,
+                    m.start(),
+                    m.end("subject"),
+                    word,
+                    word,
+                    SpeakerKind.PERSON,
                     PRONOUNS[word.lower()],
                 )
             mention = self.name_mention(text, m.start(), m.end("subject"))
@@ -335,6 +341,13 @@ class MentionParser:
         return Mention(s, end, phrase, phrase, kind)
 
     def name_mention(self, text: str, start: int, end: int) -> Mention | None:
+        """Read ``text[start:end]``, a run of capitalised words, as a name mention.
+
+        Leading stop words go; titles and possessives before the name are kept
+        in the mention but not in the name ("Ukrainian Foreign Minister Andrii
+        Sybhia" names "Andrii Sybhia"); organisation words make it an
+        organisation, plural group nouns a group.
+        """
         tokens = list(_TOKEN.finditer(text[start:end]))
         # Leading stop words are not part of the name ("But Ukrainian Foreign Minister ...").
         while tokens and tokens[0].group().rstrip(".") in _CAP_STOP:
@@ -356,8 +369,7 @@ class MentionParser:
                 cut = i + 1
         name_words = words[cut:]
         if any(w.rstrip(".") in self.org_heads for w in name_words + words[-1:]) or any(
-            w.rstrip(".").rstrip("’'s") in self.org_names or w in self.org_names
-            for w in name_words
+            w.rstrip(".").rstrip("’'s") in self.org_names or w in self.org_names for w in name_words
         ):
             # "The State Department": title words are part of an organisation's name.
             possessive = [i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))]

@@ -129,7 +129,7 @@ def _speakers(ctx: Context, found: Sequence[Found | None]) -> tuple[Quote, ...]:
     resolver = ctx.entities
     earlier: list[Mention] = []
     result = []
-    for quote, answer in zip(ctx.quotes, found):
+    for quote, answer in zip(ctx.quotes, found, strict=True):
         if answer is None:
             result.append(quote)
             continue

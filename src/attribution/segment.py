@@ -1,4 +1,4 @@
-"""Paragraphs and sentences as offsets into the original text.
+r"""Paragraphs and sentences as offsets into the original text.
 
 Paragraphs are separated by line breaks (news text often puts one paragraph on
 each line). Sentences end at ``.``, ``!`` or ``?`` (with any closing quotation
@@ -9,7 +9,7 @@ quotation.
 
 Example:
     >>> from attribution.quotes import find_quotes
-    >>> text = "Mr. Putin spoke. He said “Yes. No.” Then he left.\\nNext paragraph."
+    >>> text = "Mr. Putin spoke. He said “Yes. No.” Then he left.\nNext paragraph."
     >>> inside = [(q.outer_start, q.outer_end) for q in find_quotes(text)]
     >>> [text[s:e] for s, e in sentences(text, inside)]
     ['Mr. Putin spoke.', 'He said “Yes. No.”', 'Then he left.', 'Next paragraph.']
@@ -36,18 +36,16 @@ _BOUNDARY = regex.compile(
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` offsets of the non-empty lines of ``text``.
+    r"""The ``(start, end)`` offsets of the non-empty lines of ``text``.
 
     Example:
-        >>> paragraphs("One.\\n\\nTwo.")
+        >>> paragraphs("One.\n\nTwo.")
         [(0, 4), (6, 10)]
     """
     return [m.span() for m in _PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def sentences(
-    text: str, protected: Sequence[tuple[int, int]] = ()
-) -> list[tuple[int, int]]:
+def sentences(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of the sentences of ``text``, stripped of spaces.
 
     Args:
@@ -80,10 +78,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class Segments:
-    """Sentence and paragraph lookup by offset for one text.
+    r"""Sentence and paragraph lookup by offset for one text.
 
     Example:
-        >>> seg = Segments("A said this. B said that.\\nC.")
+        >>> seg = Segments("A said this. B said that.\nC.")
         >>> seg.sentence_at(15), seg.paragraph_at(15)
         ((13, 25), (0, 25))
     """

@@ -104,8 +104,11 @@ _COLON_BEFORE = regex.compile(r":\s*$")
 
 
 def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
-    """The subject of ``cue``: the mention before it or, for an -ing cue or a verb
-    coordinated with "and", the subject of its clause."""
+    """The subject of ``cue``.
+
+    The mention before the cue or, for an -ing cue or a verb coordinated with
+    "and", the subject of its clause.
+    """
     text = ctx.text
     quoted_as = _QUOTED_AS.search(text, max(lo, cue.start - 100), cue.start)
     if cue.participle and quoted_as is not None:
@@ -179,9 +182,7 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
             s_end = spans[k + 1][1]
     window_end = min(s_end, quote.outer_end + 120)
     for cue in [c for c in ctx.cues_between(quote.outer_end, window_end) if not c.reporting][:1]:
-        if ctx.quote_between(quote.outer_end, cue.start, index) or _OPENS_NEXT.match(
-            text, cue.end
-        ):
+        if ctx.quote_between(quote.outer_end, cue.start, index) or _OPENS_NEXT.match(text, cue.end):
             # “A.” Zahed said: “B.”: that cue introduces the next quotation.
             break
         if cue.forward and any(
@@ -238,8 +239,10 @@ def embedded(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
             mention = ctx.parser.after(text, cue.end, c_end)
         else:
             mention = ctx.parser.before(text, quote.outer_end, cue.start)
-            if mention is None and cue.invertible and _COMMA_BEFORE.search(
-                text, quote.outer_end, cue.start
+            if (
+                mention is None
+                and cue.invertible
+                and _COMMA_BEFORE.search(text, quote.outer_end, cue.start)
             ):
                 # “…” in the 2008 primary, said professor Paul Beck.
                 mention = ctx.parser.after(text, cue.end, c_end)
@@ -251,8 +254,11 @@ def embedded(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
 
 
 def _governing(ctx: Context, cues: Sequence[CueMatch], k: int) -> int:
-    """The outermost cue whose clause contains cue ``k``: in "Trump said the report
-    found “…”", "said" governs "found" (nested reports do not move the quote)."""
+    """The outermost cue whose clause contains cue ``k``.
+
+    In "Trump said the report found “…”", "said" governs "found": nested
+    reports do not move the quote.
+    """
     g = k
     while (
         g > 0
@@ -387,11 +393,9 @@ def context(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | 
     if segments.paragraph_index(p_start) < segments.paragraph_index(s_start) - 1:
         return None
     for cue in reversed(ctx.cues_between(p_start, p_end)):
-        lo = p_start
-        if cue.forward:
-            mention = ctx.parser.after(text, cue.end, p_end)
-        else:
-            mention = _subject(ctx, cue, lo)
+        mention = (
+            ctx.parser.after(text, cue.end, p_end) if cue.forward else _subject(ctx, cue, p_start)
+        )
         if mention is not None:
             return Found(mention, cue, "context")
     return None
@@ -414,7 +418,8 @@ def subject(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | 
     return Found(mention, None, "subject")
 
 
-_TITLE_CASE = regex.compile(r"(?:[\p{Lu}\p{N}][^\s]*|of|the|and|a|in|on|for|to|with)(?:\s+(?:[\p{Lu}\p{N}][^\s]*|of|the|and|a|an|in|on|for|to|with))*[\s,.!?]*")
+_TITLE_WORD = r"(?:[\p{Lu}\p{N}]\S*|of|the|and|a|an|in|on|for|to|with)"
+_TITLE_CASE = regex.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*[\s,.!?]*")
 _TERM_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:a|an|the|this|that|these|those|his|her|their|its|our|so-called|called|"
     r"dubbed|named|titled|of|in|on|as)\s+$",
