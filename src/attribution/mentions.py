@@ -88,7 +88,9 @@ _ADVERBS = (
     r"initially|first|finally|simply|bluntly|flatly|quickly|immediately|angrily|"
     r"emphatically|famously|once|herself|himself|themselves|itself|been|being|however|"
     r"meanwhile|too|though|instead|in\s+turn|for\s+(?:his|her|their|its)\s+part|"
-    r"only|even|still|already|often|frequently|last\s+\p{L}+|this\s+\p{L}+|\p{Ll}+ly|"
+    r"only|even|still|already|often|frequently|\p{Ll}+ly|"
+    r"(?:last|this|next|earlier\s+this)\s+(?:week|month|year|morning|afternoon|evening|"
+    r"night|weekend|spring|summer|fall|autumn|winter|time|\p{Lu}\p{L}+day)|"
     r"on\s+\p{Lu}\p{L}+day|in\s+\p{L}+|at\s+the\s+time"
 )
 _TRAILING = regex.compile(rf"(?:[\s,]+(?:{_ADVERBS}|\([^()]{{0,40}}\)))*[\s,]*$")

@@ -91,8 +91,6 @@ _GAP_BEFORE = regex.compile(
     r"[\s]*[,:—–]?|(?:\s+[^\s,:;.“”\"«»]+){1,6}\s*[,:])\s*$"
 )
 _COMMA_BEFORE = regex.compile(r",\s*$")
-# A short sentence with no quotation in it: "Clinton said to People."
-_SHORT_SAYING = regex.compile(r"[^“”\"«»„]{1,80}")
 _ENDS_CLAUSE = regex.compile(r"\s*(?:[,.;:!?]|$)")
 _COORDINATION = regex.compile(
     r"[;]|,\s*(?:while|but|and|whereas|although|though|as|before|after|when)\s|"
@@ -150,6 +148,17 @@ _PAST_VERB_AFTER = regex.compile(
 )
 
 
+def _cue_soon(ctx: Context, start: int, end: int) -> bool:
+    """True if a speech cue stands among the first words of ``[start, end)``, before any quote.
+
+    "Clinton said to People.": a sentence that only says who said the quote before it.
+    """
+    limit = min(end, start + 50)
+    return not ctx.quote_between(start, limit, -1) and any(
+        not c.reporting for c in ctx.cues_between(start, limit)
+    )
+
+
 def _quote_start_bound(ctx: Context, index: int, sentence_start: int, limit: int) -> int:
     """Where a subject before ``limit`` may start: the sentence start or the last quote's end."""
     lo = sentence_start
@@ -177,7 +186,7 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
             k + 1 < len(spans)
             and ctx.segments.paragraph_index(spans[k + 1][0])
             == ctx.segments.paragraph_index(quote.outer_start)
-            and _SHORT_SAYING.fullmatch(text, spans[k + 1][0], spans[k + 1][1])
+            and _cue_soon(ctx, *spans[k + 1])
         ):
             s_end = spans[k + 1][1]
     window_end = min(s_end, quote.outer_end + 120)
@@ -300,7 +309,7 @@ def transcript(ctx: Context, index: int, found: Sequence[Found | None]) -> Found
     return Found(mention, None, "transcript")
 
 
-_SIGNATURE = regex.compile(r"\s*(?:[—―–]|(?<=\n)-(?=\s))\s*")
+_SIGNATURE = regex.compile(r"\s*(?:[—―–]|(?<=\n)-(?=\s?\p{Lu}))\s*")
 
 
 def signature(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
