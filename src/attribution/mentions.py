@@ -25,6 +25,7 @@ import regex
 
 from attribution.lexicon.organizations import ORG_HEADS, ORG_NAMES, ORG_NOUNS
 from attribution.lexicon.pronouns import PRONOUNS
+from attribution.lexicon.speech_verbs import SPEECH_NOUNS
 from attribution.lexicon.titles import GROUP_NOUNS, HONORIFICS, ROLE_NOUNS, TITLES
 from attribution.model import SpeakerKind
 
@@ -170,6 +171,7 @@ class MentionParser:
         org_heads: Capitalised words that make a name an organisation.
         org_names: Organisations known by one word.
         org_nouns: Lower-case nouns that head an organisation or document.
+        speech_nouns: Nouns for something said ("claim", "remarks").
     """
 
     titles: frozenset[str] = TITLES
@@ -178,6 +180,16 @@ class MentionParser:
     org_heads: frozenset[str] = ORG_HEADS
     org_names: frozenset[str] = ORG_NAMES
     org_nouns: frozenset[str] = ORG_NOUNS
+    speech_nouns: tuple[str, ...] = SPEECH_NOUNS
+    _speech_noun: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        nouns = "|".join(regex.escape(n) for n in sorted(set(self.speech_nouns), key=len)[::-1])
+        pattern = (
+            rf"(?P<owner>{NAME_RUN}|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:[’']s?)?\s+"
+            rf"(?:[\p{{L}}\-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+(?:that|of|about|on))?[\s,:]*$"
+        )
+        object.__setattr__(self, "_speech_noun", regex.compile(pattern))
 
     def before(self, text: str, lo: int, hi: int) -> Mention | None:
         """The subject mention that ends at ``hi`` (a cue's start), not before ``lo``."""
@@ -263,6 +275,31 @@ class MentionParser:
         if m is None:
             return None
         return self.name_mention(text, m.start(), m.end("name"))
+
+    def speech_noun_owner(self, text: str, lo: int, hi: int) -> Mention | None:
+        """The owner of the last speech noun in ``[lo, hi)``: "Trump" in "Trump’s claim that".
+
+        Example:
+            >>> text = "Critics mocked Trump’s recent claim that"
+            >>> MentionParser().speech_noun_owner(text, 0, len(text)).text
+            'Trump'
+        """
+        found = None
+        for m in self._speech_noun.finditer(text, lo, hi):
+            found = m
+        if found is None:
+            return None
+        owner = found.group("owner")
+        if owner.lower() in ("his", "her", "their", "its"):
+            pronoun = {"his": "male", "her": "female", "their": "plural", "its": "neuter"}
+            return Mention(
+                found.start("owner"), found.end("owner"), owner, owner, SpeakerKind.PERSON,
+                pronoun[owner.lower()],
+            )
+        end = found.end("owner")
+        if owner.endswith(("’s", "'s")):
+            end -= 2
+        return self.name_mention(text, found.start("owner"), end)
 
     def first_subject(self, text: str, lo: int, hi: int) -> Mention | None:
         """The first name or pronoun in ``[lo, hi)`` that is followed by a verb-like word.

@@ -13,6 +13,8 @@ name is recorded in ``Quote.rule``.
 ``colon``          ``Reid paid him a compliment: “…”`` (no cue; the clause's subject)
 ``embedded``       ``Trump said the talks were “reasonably good”`` (same sentence;
                    the outermost cue: ``X said the report found “…”`` is X's)
+``nominal``        ``Trump’s assertion that “thousands” cheered`` (a speech noun's
+                   possessor)
 ``continuation``   ``“A,” he said. “B.”`` and a quote-only paragraph after an
                    attributed one keep the speaker
 ``context``        ``Carter said the US would stay. “That’s because …”``
@@ -324,6 +326,15 @@ def signature(ctx: Context, index: int, found: Sequence[Found | None]) -> Found 
     return Found(mention, None, "signature")
 
 
+def nominal(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
+    """``Trump’s assertion that “thousands” cheered``: the possessor of a speech noun."""
+    text, quote = ctx.text, ctx.quotes[index]
+    s_start, _ = ctx.segments.sentence_at(quote.outer_start)
+    lo = _quote_start_bound(ctx, index, s_start, quote.outer_start)
+    m = ctx.parser.speech_noun_owner(text, max(lo, quote.outer_start - 120), quote.outer_start)
+    return None if m is None else Found(m, None, "nominal")
+
+
 def continuation(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
     """``“A,” he said. “B.”``; a quote-only paragraph after an attributed quote."""
     if index == 0:
@@ -422,7 +433,11 @@ def subject(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | 
     mention = ctx.parser.first_subject(text, s_start, quote.outer_start)
     if mention is None or mention.start > s_start + 60:
         return None
-    if mention.pronoun is None and not ctx.entities.known(mention):
+    if (
+        mention.pronoun is None
+        and not ctx.entities.known(mention)
+        and not _PAST_VERB_AFTER.match(text, mention.end)
+    ):
         return None
     return Found(mention, None, "subject")
 
@@ -460,6 +475,7 @@ DEFAULT_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("signature", signature),
     ("colon", colon),
     ("embedded", embedded),
+    ("nominal", nominal),
     ("continuation", continuation),
     ("context", context),
     ("subject", subject),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 __all__ = [
     "FRAMES",
+    "SPEECH_NOUNS",
     "IRREGULAR",
     "REPORTING_VERBS",
     "SPEECH_VERBS",
@@ -50,6 +51,17 @@ REPORTING_VERBS: tuple[str, ...] = tuple(
     forecast threaten champion lambaste fault chide scold rebuke nickname profess
     decree acclaim assail berate castigate deride disparage excoriate extol lampoon
     lash belittle dismiss downplay concede discuss""".split()
+)
+
+#: Nouns for something said; with a possessor before them they attribute a
+#: quotation ("Trump’s assertion that “thousands” cheered").
+SPEECH_NOUNS: tuple[str, ...] = tuple(
+    """claim assertion comment remark statement promise pledge warning description
+    words argument suggestion insistence answer response reply message slogan tweet
+    declaration charge accusation contention characterization characterisation
+    complaint prediction vow boast quip joke admission acknowledgment criticism
+    denunciation praise plea demand call question speech testimony
+    remarks comments words""".split()
 )
 
 #: Irregular past forms (past tense and participle) by base form.
