@@ -16,9 +16,9 @@ from __future__ import annotations
 
 __all__ = [
     "FRAMES",
-    "SPEECH_NOUNS",
     "IRREGULAR",
     "REPORTING_VERBS",
+    "SPEECH_NOUNS",
     "SPEECH_VERBS",
     "THAT_ONLY_VERBS",
     "inflections",
