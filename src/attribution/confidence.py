@@ -3,22 +3,27 @@
 The last stage of the pipeline. It reads the narrative around each
 attributed quote and labels it:
 
-* ``reported`` when the *attribution frame* (the quote's sentence outside
-  any quotation, narrowed to the part about this speaker, and the cue's
-  sentence when the cue stands in an earlier one) holds a hedge of
+* ``reported`` when the *attribution frame* holds a hedge of
   :mod:`attribution.lexicon.hedges`: "reportedly", "was quoted as saying",
   "according to" someone other than the speaker, "X said, Reuters reported".
+  The frame is the quote's sentence outside every quotation, cut down to
+  the clause of this attribution (another speaker's quote, cue and mention,
+  a semicolon or ", and" / ", but" end it), plus the cue's sentence when the
+  cue (or, without a cue, the speaker's mention) stands in an earlier one.
   Words inside quotation marks never hedge.
 * ``denied`` when a denial of :mod:`attribution.lexicon.denials` disowns it:
   in its own sentence ("X denied saying “…”") or later, by the speaker, a
   pronoun for them or someone speaking for them (office, spokesperson,
-  ministry, palace, "the president" when the speaker is a president). A
-  quoted denial is itself ``direct`` to its own speaker.
+  ministry, palace, "the president" when the speaker is a president; a
+  country named with the institution must match the speaker's). A later
+  denial disowns the speaker's latest run of quotes before it. A quoted
+  denial is itself ``direct`` to its own speaker; someone else saying the
+  words were not said is no denial.
 * ``direct`` otherwise, with no evidence.
 
 ``Quote.evidence`` holds the spans of the deciding words. Work is
-proportional to the quotes: compiled patterns scan the frames, and one
-compiled pattern scans the text for denials.
+proportional to the quotes: compiled patterns scan the frames, and denials
+are looked for only around a few trigger words found in one cheap scan.
 
 Example:
     >>> from attribution.model import Cue, Quote, Span, Speaker
@@ -34,7 +39,6 @@ Example:
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -154,6 +158,7 @@ _CONTENT_WORD = regex.compile(r"\p{L}{4,}")
 _SPEECH_WORDS = frozenset(
     _wordlist(
         """said says say stated states told tells added adds insisted insists maintained
+    according
     maintains claimed claims argued argues wrote writes tweeted explained noted replied
     responded countered stressed confirmed announced declared"""
     )
@@ -176,8 +181,13 @@ _NOT_NAMES = frozenset(
 _HONORIFICS = frozenset(h.lower() for h in HONORIFICS)
 _QUOTE_CHARS = frozenset("“”‘’\"'«»‹›„‚「」『』`")
 _PUNCT_STOPS = frozenset(",;:()[]—–.!?")
-#: How many earlier mentions of a name are read for its titles and countries.
-_MAX_OCCURRENCES = 64
+#: Bounds that keep the work per quote and per denial constant: how many
+#: earlier quotes a denial reaches back over; how many neighbouring quotes of
+#: a sentence frame a quote; how many of a speaker's mentions are read for
+#: their titles and countries.
+_MAX_LOOKBACK = 200
+_NEIGHBOURS = 8
+_MAX_MENTIONS = 8
 _CLAUSE_END = regex.compile(
     r"[.;!?]|[—–]|,\s+(?:and|but|while|although|though|as|which|who|\p{L}+ing)\b", regex.IGNORECASE
 )
@@ -190,6 +200,15 @@ _AGENT_VERB = regex.compile(
     r"(?:deni|deny|disput|reject|contest|challeng|dismiss|brand|label|describ|call|misquot)",
     regex.IGNORECASE,
 )
+_CLAUSE_JOIN = regex.compile(
+    r";|,\s+(?:and|but|while|whereas|although|though|yet)\s", regex.IGNORECASE
+)
+_REPORTS_WHAT = regex.compile(
+    r"\s*(?:$|[,.;:!?”\"’)]|(?:that|say|says|said|suggest\p{L}*|indicat\p{L}*)\b)",
+    regex.IGNORECASE,
+)
+_OPENING = regex.compile(r"[\s“‘\"'«(]*")
+_RELATIVES = frozenset(_wordlist("which who that whose"))
 _DETERMINERS = frozenset(_wordlist("the a an its his her their this that these those of despite"))
 _STOPWORDS = frozenset(
     _wordlist(
@@ -204,7 +223,7 @@ _STOPWORDS = frozenset(
 class _Description:
     """Who a denial is about, as its words put it."""
 
-    kind: str  # self, pronoun, name, role, institution, none
+    kind: str  # self, pronoun, name, role, institution, denier (the quote's speaker), none
     tokens: frozenset[str] = frozenset()
     head: str = ""
     countries: frozenset[str] = frozenset()
@@ -227,10 +246,19 @@ def _name_tokens(speaker: Speaker) -> frozenset[str]:
     )
 
 
+def _same_attribution(a: Quote, b: Quote) -> bool:
+    """Whether two quotes are licensed by the same cue, or the same mention of one speaker."""
+    if a.speaker is None or b.speaker is None or a.speaker.name != b.speaker.name:
+        return False
+    if a.cue is not None and b.cue is not None:
+        return a.cue.start == b.cue.start
+    return a.speaker.mention.start == b.speaker.mention.start
+
+
 class _Document:
     """One text with its quotes: frames, hedges and denials, computed on demand."""
 
-    __slots__ = ("_ends", "_starts", "lexicon", "quotes", "segments", "text")
+    __slots__ = ("_ends", "_starts", "_titles", "lexicon", "quotes", "segments", "text")
 
     def __init__(
         self, text: str, quotes: tuple[Quote, ...], segments: Segments, lexicon: ConfidenceLexicon
@@ -241,6 +269,7 @@ class _Document:
         self.lexicon = lexicon
         self._starts = [q.outer_start for q in quotes]
         self._ends = [q.outer_end for q in quotes]
+        self._titles: dict[str, _Profile] | None = None
 
     # -- quotes and sentences ------------------------------------------------
 
@@ -272,12 +301,35 @@ class _Document:
             points += [q.speaker.mention.start, q.speaker.mention.end]
         return min(points), max(points)
 
+    def _nearby(self, sent: tuple[int, int], pos: int) -> range:
+        """The quotes of ``sent`` nearest ``pos``: a sentence of many quotes costs no more."""
+        every = self.quotes_in(*sent)
+        at = bisect.bisect_left(self._starts, pos)
+        return range(max(every.start, at - _NEIGHBOURS), min(every.stop, at + _NEIGHBOURS + 1))
+
+    def _attribution(self, i: int, sent: tuple[int, int]) -> tuple[int, int]:
+        """The cores of quote ``i`` and of the quotes its cue or mention also licenses."""
+        q = self.quotes[i]
+        start, end = self._core(i, sent)
+        for j in self._nearby(sent, start):
+            other = self.quotes[j]
+            if j != i and _same_attribution(q, other):
+                o_start, o_end = self._core(j, sent)
+                start, end = min(start, o_start), max(end, o_end)
+        return start, end
+
     def _region(self, i: int, sent: tuple[int, int], anchors: tuple[int, int]) -> list[range]:
         """The sentence narrowed to quote ``i``'s speaker, minus every quotation."""
         q = self.quotes[i]
         assert q.speaker is not None
         left, right = sent
-        for j in self.quotes_in(*sent):
+        nearby = self._nearby(sent, anchors[0])
+        every = self.quotes_in(*sent)
+        if nearby.start > every.start:
+            left = max(left, self._ends[nearby.start - 1])
+        if nearby.stop < every.stop:
+            right = min(right, self._starts[nearby.stop])
+        for j in nearby:
             other = self.quotes[j].speaker
             if j == i or other is None or other.name == q.speaker.name:
                 continue
@@ -286,6 +338,14 @@ class _Document:
                 left = max(left, end)
             elif start >= anchors[1]:
                 right = min(right, start)
+        # Clauses joined by a semicolon or ", and" are framed apart.
+        for m in _CLAUSE_JOIN.finditer(self.text, left, anchors[0]):
+            if self.inside(m.start()) is None:
+                left = m.end()
+        for m in _CLAUSE_JOIN.finditer(self.text, anchors[1], right):
+            if self.inside(m.start()) is None:
+                right = m.start()
+                break
         pieces = []
         pos = left
         enclosing = self.inside(left)
@@ -306,7 +366,7 @@ class _Document:
         q = self.quotes[i]
         assert q.speaker is not None
         sent = self.sentence(q.outer_start)
-        regions = [(sent, self._region(i, sent, self._core(i, sent)))]
+        regions = [(sent, self._region(i, sent, self._attribution(i, sent)))]
         # An attribution in an earlier sentence ("X reportedly said:" before a
         # quote paragraph): the cue's sentence, or the speaker's when no cue.
         mention = q.speaker.mention
@@ -332,7 +392,8 @@ class _Document:
         if mention.start <= span.start and span.end <= mention.end:
             return False
         if match.kind == "adverb":
-            if cue is None or not self.text[sent[0] : span.start].strip(" “‘\"'«"):
+            opening = _OPENING.match(self.text, sent[0], span.start)
+            if cue is None or (opening is not None and opening.end() == span.start):
                 return True
             return self._adjacent(span, cue.start, cue.end) or self._adjacent(
                 span, mention.start, mention.end
@@ -342,8 +403,13 @@ class _Document:
         if match.kind == "reporting":
             if cue is not None and cue.start < span.end and span.start < cue.end:
                 return False
-            words = self._words_before(span.start, sent[0], 1)
-            if words and words[0].lower() in _DETERMINERS:
+            words = [w.lower() for w in self._words_before(span.start, sent[0], 2)]
+            if words and words[-1] in _DETERMINERS:
+                return False
+            if _RELATIVES.intersection(words):  # "the Gazette, which first reported it"
+                return False
+            # "reports that X said" hedges; "reports of the explosion" does not.
+            if span.text.lower() != "reported" and not _REPORTS_WHAT.match(self.text, span.end):
                 return False
             return not (mention.end <= span.start and self._close(mention.end, span.start, 2))
         if match.kind == "description":
@@ -411,7 +477,10 @@ class _Document:
     def denials(self) -> dict[int, list[Span]]:
         """Evidence spans of every denied quote, by quote index."""
         denied: dict[int, list[Span]] = {}
-        for match in self.lexicon.denials.find(self.text):
+        first = next(q for q in self.quotes if q.speaker is not None)
+        # A denial disowns earlier quotes, or a quote later in its own sentence.
+        start = self.sentence(first.outer_start)[0]
+        for match in self.lexicon.denials.find(self.text, start):
             for i in self._denied_by(match):
                 denied.setdefault(i, []).append(self._evidence(match))
         return denied
@@ -440,9 +509,11 @@ class _Document:
         denier: Speaker | _Description | None = None
         if enclosing is not None:
             denier = self.quotes[enclosing].speaker
-        elif stop is not None:
+        elif match.target is not None:  # "X denied that Y had said it": X denies for Y
+            denier = self._describe(subject)
+        elif stop is not None:  # "X said (he) never said those words": X denies
             outer = self._describe(self._subject(sent[0], stop)[0])
-            if desc.kind == "pronoun" and outer.kind == "name":
+            if desc.kind == "none" or (desc.kind == "pronoun" and outer.kind == "name"):
                 desc = outer
             denier = outer
         if desc.kind == "none" and enclosing is None:
@@ -543,9 +614,9 @@ class _Document:
             return _Description("institution", countries=countries)
         lowered = [w.text.lower() for w in words]
         for lower in lowered:
-            if lower in {"i", "we"}:
+            if lower in {"i", "we", "me", "us"}:
                 return _Description("self")
-            if lower in _SUBJECT_PRONOUNS:
+            if lower in _SUBJECT_PRONOUNS or lower in _OBJECT_PRONOUNS:
                 return _Description("pronoun", head=lower)
         names = frozenset(
             w.text.lower()
@@ -649,10 +720,15 @@ class _Document:
             words.insert(0, Span.of(self.text, m.start(), m.end()))
         return words
 
+    def _before(self, pos: int) -> range:
+        """Indices of the quotes a denial at ``pos`` may reach, latest first."""
+        last = bisect.bisect_right(self._starts, pos)
+        return range(last - 1, max(-1, last - 1 - _MAX_LOOKBACK), -1)
+
     def _candidates(self, pos: int, exclude: str | None) -> list[Speaker]:
         """Distinct speakers of the quotes ending before ``pos``, most recent first."""
         seen: dict[str, Speaker] = {}
-        for j in reversed(range(bisect.bisect_right(self._starts, pos))):
+        for j in self._before(pos):
             speaker = self.quotes[j].speaker
             if speaker is None or self._ends[j] > pos or speaker.name == exclude:
                 continue
@@ -660,38 +736,54 @@ class _Document:
         return list(seen.values())
 
     def _profile(self, speaker: Speaker, pos: int) -> _Profile:
-        """Titles and countries the text gives ``speaker`` before ``pos``."""
+        """Titles and countries the text gives ``speaker`` (its mentions before ``pos``)."""
         titles: set[str] = set()
         countries: set[str] = set()
         names = _name_tokens(speaker)
-        spans = [
-            (q.speaker.mention.start, q.speaker.mention.end)
-            for q in self.quotes
-            if q.speaker is not None and q.speaker.name == speaker.name and q.outer_end <= pos
-        ]
-        last = [w for w in _TOKEN.findall(speaker.name) if w.lower() in names]
-        if speaker.kind is SpeakerKind.PERSON and last:
-            pattern = regex.compile(rf"(?<![\p{{L}}]){regex.escape(last[-1])}(?![\p{{L}}])")
-            occurrences = itertools.islice(pattern.finditer(self.text, 0, pos), _MAX_OCCURRENCES)
-            spans += [m.span() for m in occurrences]
         lexicon = self.lexicon.denials
-        for start, end in spans:
-            before = self._words_before_span(start, 5)
-            window = (before[0].start if before else start, end)
-            for token in _TOKEN.findall(self.text, *window):
-                lower = token.lower()
-                if lower not in names and (lower in TITLES or lower in ROLE_NOUNS):
-                    titles.add(lower)
+        mentions = [
+            self.quotes[j].speaker for j in self._before(pos) if self.quotes[j].speaker is not None
+        ]
+        spans = [m.mention for m in mentions if m is not None and m.name == speaker.name]
+        for span in spans[:_MAX_MENTIONS]:
+            before = self._words_before_span(span.start, 5)
+            window = (before[0].start if before else span.start, span.end)
+            titles.update(
+                lower
+                for lower in (t.lower() for t in _TOKEN.findall(self.text, *window))
+                if lower not in names and (lower in TITLES or lower in ROLE_NOUNS)
+            )
             countries |= lexicon.countries(self.text, *window)
+        surname = [w.lower() for w in _TOKEN.findall(speaker.name) if w.lower() in names]
+        if speaker.kind is SpeakerKind.PERSON and surname:
+            known = self._titled().get(surname[-1])
+            if known is not None:
+                titles |= known.titles
+                countries |= known.countries
         if speaker.kind is not SpeakerKind.PERSON:
             titles |= {w.lower() for w in _TOKEN.findall(speaker.name)} & ROLE_NOUNS
             countries |= lexicon.countries(speaker.name, 0, len(speaker.name))
         return _Profile(frozenset(titles), frozenset(countries))
 
+    def _titled(self) -> dict[str, _Profile]:
+        """Titles and countries written before each surname in the text (one scan, cached)."""
+        if self._titles is None:
+            found: dict[str, tuple[set[str], set[str]]] = {}
+            lexicon = self.lexicon.denials
+            for titles, name in lexicon.titled_names(self.text):
+                surname = regex.sub(r"['’]s$", "", name.text.split()[-1]).lower()
+                entry = found.setdefault(surname, (set(), set()))
+                entry[0].update(
+                    w for w in (t.lower() for t in _TOKEN.findall(titles.text)) if w in TITLES
+                )
+                entry[1].update(lexicon.countries(self.text, titles.start, titles.end))
+            self._titles = {k: _Profile(frozenset(t), frozenset(c)) for k, (t, c) in found.items()}
+        return self._titles
+
     def _run(self, name: str, pos: int) -> list[int]:
         """The latest run of ``name``'s quotes before ``pos`` (no one else quoted between)."""
         run: list[int] = []
-        for j in reversed(range(bisect.bisect_right(self._starts, pos))):
+        for j in self._before(pos):
             speaker = self.quotes[j].speaker
             if speaker is None or self._ends[j] > pos:
                 continue
