@@ -8,6 +8,7 @@ Example:
 """
 
 from attribution.batch import attribute_many
+from attribution.confidence import ConfidenceLexicon
 from attribution.cues import CueLexicon
 from attribution.lexicon.quote_marks import MarkPair, QuoteMarks
 from attribution.mentions import MentionParser
@@ -19,6 +20,7 @@ __all__ = [
     "Attribution",
     "Attributor",
     "Confidence",
+    "ConfidenceLexicon",
     "Cue",
     "CueLexicon",
     "MarkPair",

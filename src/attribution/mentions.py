@@ -110,11 +110,11 @@ _DETERMINER = (
     r"their|its|our|these|those|this|that)"
 )
 _ROLE_PHRASE = regex.compile(
-    rf"(?:(?:{_DETERMINER}|[\p{{Lu}}][\p{{L}}\p{{M}}\-]*[’']s?)\s+"
+    rf"(?<![\p{{L}}\p{{N}}’'-])(?:(?:(?i:{_DETERMINER})|[\p{{Lu}}][\p{{L}}\p{{M}}\-]*[’']s?)\s+"
     r"(?:[\p{L}\p{N}’'\-.&]+\s+){0,6}?|(?:(?!(?:a|an|the)\s)[\p{L}\p{N}’'\-.&]+\s+){0,2}?)"
     r"(?P<head>[\p{L}’'\-]+)"
-    r"(?:\s+(?:to|of|for|at|in|with|from|on)\s+(?:the\s+)?"
-    rf"{NAME_RUN})?$"
+    r"(?:\s+(?:to|of|for|at|in|with|from|on)\s+(?:the\s+|a\s+)?"
+    rf"(?:{NAME_RUN}|\p{{Ll}}[\p{{L}}\-]*))?$"
 )
 _FORWARD_TOKEN = (
     rf"(?:(?:{_HONORIFIC})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*|"
@@ -293,7 +293,11 @@ class MentionParser:
         if owner.lower() in ("his", "her", "their", "its"):
             pronoun = {"his": "male", "her": "female", "their": "plural", "its": "neuter"}
             return Mention(
-                found.start("owner"), found.end("owner"), owner, owner, SpeakerKind.PERSON,
+                found.start("owner"),
+                found.end("owner"),
+                owner,
+                owner,
+                SpeakerKind.PERSON,
                 pronoun[owner.lower()],
             )
         end = found.end("owner")
@@ -365,6 +369,8 @@ class MentionParser:
         if m is None:
             return None
         s = m.start()
+        if m.group("head").lower() in self.role_nouns:
+            head = m.group("head").lower()  # "a spokeswoman for the ministry": a role
         # Drop clause-initial capitalised stop words ("But the spokesman").
         first = _NAME_AT_START.match(text, s, end)
         while first is not None and first.group().split()[0] in _CAP_STOP - _DETERMINERS:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from attribution.confidence import assign_confidence
+from attribution.confidence import DEFAULT_LEXICON, ConfidenceLexicon, assign_confidence
 from attribution.cues import CueLexicon, CueMatch
 from attribution.entities import EntityResolver
 from attribution.mentions import Mention, MentionParser
@@ -49,6 +49,7 @@ class Attributor:
         cues: Speech verbs and frames.
         mentions: Titles, role nouns and organisation words for reading mentions.
         sieves: ``(name, sieve)`` pairs, run in order; the first answer wins.
+        confidence: Hedges and denial frames for the confidence labels.
 
     Example:
         >>> attributor = Attributor(cues=CueLexicon().extend(verbs=["grouse"]))
@@ -61,6 +62,7 @@ class Attributor:
     cues: CueLexicon = attrs.field(factory=CueLexicon)
     mentions: MentionParser = attrs.field(factory=MentionParser)
     sieves: tuple[tuple[str, Sieve], ...] = DEFAULT_SIEVES
+    confidence: ConfidenceLexicon = DEFAULT_LEXICON
 
     def find_quotes(self, text: str) -> tuple[Quote, ...]:
         """The quotations of ``text``, unattributed (see :func:`attribution.find_quotes`)."""
@@ -95,7 +97,8 @@ class Attributor:
                     found[index] = answer
                     break
         attributed = _speakers(ctx, found)
-        return Attribution(text, assign_confidence(text, attributed, segments))
+        labelled = assign_confidence(text, attributed, segments, lexicon=self.confidence)
+        return Attribution(text, labelled)
 
 
 def _windows(segments: Segments, quotes: Sequence[Quote]) -> list[tuple[int, int]]:

@@ -142,6 +142,9 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
     return mention
 
 
+#: "The ministry denied that Okafor had called the talks “a waste of time”": the words
+#: stay Okafor's; the outer verb disowns them rather than says them.
+_DISOWNING = frozenset({"deny", "dispute", "dismiss", "reject", "refute", "rebut"})
 _AND_BEFORE = regex.compile(r"(?<![\p{L}])and\s+$")
 _QUOTED_AS = regex.compile(r"(?<![\p{L}])quoted\s+(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")
 _PAST_VERB_AFTER = regex.compile(
@@ -275,6 +278,7 @@ def _governing(ctx: Context, cues: Sequence[CueMatch], k: int) -> int:
         g > 0
         and not cues[g].participle
         and not cues[g - 1].forward
+        and cues[g - 1].verb not in _DISOWNING
         and not _COORDINATION.search(ctx.text, cues[g - 1].end, cues[g].start)
     ):
         g -= 1
