@@ -227,3 +227,19 @@ class Attribution:
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form ``{"quotes": [...]}`` of DESIGN.md."""
         return {"quotes": [quote.to_dict() for quote in self.quotes]}
+
+    def to_html(self, *, title: str | None = None) -> str:
+        """A self-contained HTML page of the text with each quote highlighted.
+
+        Speaker, cue and label are shown beside each quote; see
+        :func:`attribution.render.to_html`.
+
+        Example:
+            >>> from attribution import attribute
+            >>> page = attribute("“No,” she said.").to_html(title="Example")
+            >>> page.startswith("<!DOCTYPE html>"), "Example" in page
+            (True, True)
+        """
+        from attribution.render import to_html
+
+        return to_html(self, title=title)

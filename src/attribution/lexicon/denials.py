@@ -379,7 +379,7 @@ class DenialLexicon:
             self,
             "_trigger",
             regex.compile(
-                rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(f'(?:{t})' for t in triggers)})",
+                rf"\b(?:{'|'.join(f'(?:{t})' for t in triggers)})",
                 regex.IGNORECASE,
             ),
         )
@@ -387,7 +387,7 @@ class DenialLexicon:
             self,
             "_no_comment",
             regex.compile(
-                rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(f'(?:{p})' for p in self.no_comment)})",
+                rf"\b(?:{'|'.join(f'(?:{p})' for p in self.no_comment)})",
                 regex.IGNORECASE,
             ),
         )
