@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 import regex
 
 from attribution.lexicon.speech_verbs import FRAMES, REPORTING_VERBS, SPEECH_VERBS, inflections
+from attribution.patterns import trie
 
 __all__ = ["CueLexicon", "CueMatch"]
 
@@ -78,31 +78,6 @@ class CueMatch:
         return self.verb in ("according to", "in the words of")
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regular expression matching exactly ``words``, factored by common prefixes.
-
-    Example:
-        >>> _trie(["say", "says", "said"])
-        'sa(?:id|y(?:s)?)'
-    """
-    tree: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [regex.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(tree)
-
-
 _ADVERB_LIST = ("also", "reportedly", "allegedly", "later", "earlier", "once", "even", "widely")
 
 
@@ -156,7 +131,7 @@ class CueLexicon:
         # and capitalised): one pass. The trie is plain literals, so the standard
         # library's engine compiles it, and scans it about five times faster than
         # ``regex`` does ([^\W_] is a Unicode letter or digit there).
-        pattern = rf"\b(?:{_trie(forms + _frame_variants(frames))})(?![^\W_]|[’'-])"
+        pattern = rf"\b(?:{trie(forms + _frame_variants(frames))})(?![^\W_]|[’'-])"
         object.__setattr__(self, "_pattern", re.compile(pattern))
         object.__setattr__(self, "_base", base)
         object.__setattr__(self, "_reporting", reporting)

@@ -45,6 +45,7 @@ import regex
 
 from attribution.lexicon.titles import ROLE_NOUNS, TITLES
 from attribution.model import Span
+from attribution.patterns import trie
 
 __all__ = [
     "CLOSED_DENIALS",
@@ -305,9 +306,8 @@ def _dict(mapping: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 
 
 def _words(items: Iterable[str]) -> str:
-    return "|".join(
-        regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True)
-    )
+    # A trie, not a flat alternation: the same matches, several times faster.
+    return trie(items, space=r"\s+")
 
 
 @attrs.frozen(slots=True)
@@ -395,7 +395,7 @@ class DenialLexicon:
             self,
             "_representative",
             regex.compile(
-                rf"(?<![\p{{L}}\p{{N}}])(?:{_words(self.representatives)})(?![\p{{L}}\p{{N}}])",
+                rf"\b(?:{_words(self.representatives)})(?![\p{{L}}\p{{N}}])",
                 regex.IGNORECASE,
             ),
         )
@@ -409,7 +409,7 @@ class DenialLexicon:
             self,
             "_titled",
             regex.compile(
-                rf"(?<![\p{{L}}\p{{N}}])(?P<titles>(?:(?:{before_names})(?:['’]s)?\s+){{1,5}})"
+                rf"\b(?P<titles>(?:(?:{before_names})(?:['’]s)?\s+){{1,5}})"
                 r"(?P<name>(?-i:(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}\-]*))",
                 regex.IGNORECASE,
             ),
@@ -418,7 +418,7 @@ class DenialLexicon:
             self,
             "_place",
             regex.compile(
-                rf"(?<![\p{{L}}\p{{N}}])(?:{_words(country_of)})(?=['’]s\b|[^\p{{L}}\p{{N}}]|$)",
+                rf"\b(?:{_words(country_of)})(?=['’]s\b|[^\p{{L}}\p{{N}}]|$)",
                 regex.IGNORECASE,
             ),
         )
