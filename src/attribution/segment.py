@@ -42,20 +42,25 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         >>> paragraphs("One.\n\nTwo.")
         [(0, 4), (6, 10)]
     """
-    return [m.span() for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    return [m.span() for m in _PARAGRAPH.finditer(text) if not m.group().isspace()]
 
 
-def sentences(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def sentences(
+    text: str,
+    protected: Sequence[tuple[int, int]] = (),
+    paragraph_spans: Sequence[tuple[int, int]] | None = None,
+) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of the sentences of ``text``, stripped of spaces.
 
     Args:
         text: Any string.
         protected: Sorted, non-overlapping ``(start, end)`` stretches (such as
             quotations) inside which no sentence ends.
+        paragraph_spans: The text's :func:`paragraphs`, if already known.
     """
     starts = [s for s, _ in protected]
     result: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs(text):
+    for p_start, p_end in paragraphs(text) if paragraph_spans is None else paragraph_spans:
         start = p_start
         for m in _BOUNDARY.finditer(text, p_start, p_end):
             end = m.end()
@@ -90,7 +95,7 @@ class Segments:
 
     def __init__(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> None:
         self._paragraphs = paragraphs(text)
-        self._sentences = sentences(text, protected)
+        self._sentences = sentences(text, protected, self._paragraphs)
         self._p_starts = [s for s, _ in self._paragraphs]
         self._s_starts = [s for s, _ in self._sentences]
 
