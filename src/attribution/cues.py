@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable
 
 import attrs
-import regex
 
 from attribution.lexicon.speech_verbs import FRAMES, REPORTING_VERBS, SPEECH_VERBS, inflections
 from attribution.patterns import trie
@@ -195,11 +194,25 @@ class CueLexicon:
         return written
 
 
-_PREVIOUS_WORD = regex.compile(r"([\p{L}’']+)\s+$")
-_PASSIVE = regex.compile(
-    r"(?<![\p{L}])(?:was|were|been|being|is|are|be|get|got)(?:\s+(?:not|never|also|reportedly|"
-    r"repeatedly|often|widely|once|later|then|first|recently|publicly))?\s+$"
+_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
+_PASSIVE_ADVERBS = frozenset(
+    "not never also reportedly repeatedly often widely once later then first recently "
+    "publicly".split()
 )
+
+
+def _word_before(text: str, end: int) -> tuple[int, str]:
+    """The word ending before ``end`` (spaces skipped), lower-cased, and where it starts.
+
+    A few characters are looked at, never more than a word's length.
+    """
+    j = end
+    while j > 0 and end - j < 4 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    i = j
+    while i > 0 and j - i < 24 and (text[i - 1].isalpha() or text[i - 1] in "’'"):
+        i -= 1
+    return i, text[i:j].lower()
 
 
 def verb_base_of(base: dict[str, str], form: str) -> str:
@@ -211,12 +224,12 @@ def _passive_before(text: str, start: int) -> bool:
     # "the FBI was warned", "Tyson was not asked": the subject was spoken to.
     if text.startswith(("saying", "telling", "adding"), start):
         return False
-    return _PASSIVE.search(text, max(0, start - 30), start) is not None
+    i, word = _word_before(text, start)
+    if word in _PASSIVE_ADVERBS:
+        i, word = _word_before(text, i)
+    return word in _BE
 
 
 def _noun_before(text: str, start: int) -> bool:
-    m = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-    if m is None:
-        return False
-    word = m.group(1).lower()
+    word = _word_before(text, start)[1]
     return word in _NOUN_MARKERS or word.endswith(("’s", "'s"))
