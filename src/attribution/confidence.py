@@ -122,19 +122,39 @@ def assign_confidence(
     """
     doc = _Document(text, tuple(quotes), segments, lexicon)
     if not any(q.speaker is not None for q in doc.quotes):
-        return tuple(attrs.evolve(q, confidence=None, evidence=()) for q in doc.quotes)
+        return tuple(_labelled(q, None, ()) for q in doc.quotes)
     denied = doc.denials()
     result = []
     for i, q in enumerate(doc.quotes):
         if q.speaker is None:
-            result.append(attrs.evolve(q, confidence=None, evidence=()))
+            result.append(_labelled(q, None, ()))
         elif i in denied:
-            result.append(attrs.evolve(q, confidence=Confidence.DENIED, evidence=_merge(denied[i])))
+            result.append(_labelled(q, Confidence.DENIED, _merge(denied[i])))
         else:
             hedges = doc.hedges(i)
             label = Confidence.REPORTED if hedges else Confidence.DIRECT
-            result.append(attrs.evolve(q, confidence=label, evidence=_merge(hedges)))
+            result.append(_labelled(q, label, _merge(hedges)))
     return tuple(result)
+
+
+def _labelled(q: Quote, label: Confidence | None, evidence: tuple[Span, ...]) -> Quote:
+    # attrs.evolve, written out: evolve inspects the class on every call.
+    if q.confidence is label and q.evidence == evidence:
+        return q
+    return Quote(
+        q.start,
+        q.end,
+        q.text,
+        q.open_mark,
+        q.close_mark,
+        q.nested,
+        q.multi_paragraph,
+        q.speaker,
+        q.cue,
+        label,
+        evidence,
+        q.rule,
+    )
 
 
 def _merge(spans: Iterable[Span]) -> tuple[Span, ...]:

@@ -155,7 +155,22 @@ def _speakers(ctx: Context, found: Sequence[Found | None]) -> tuple[Quote, ...]:
             kind=kind if isinstance(kind, SpeakerKind) else SpeakerKind.PERSON,
         )
         cue = None if answer.cue is None else Cue(answer.cue.start, answer.cue.end, answer.cue.text)
-        result.append(attrs.evolve(quote, speaker=speaker, cue=cue, rule=answer.rule))
+        result.append(
+            Quote(
+                quote.start,
+                quote.end,
+                quote.text,
+                quote.open_mark,
+                quote.close_mark,
+                quote.nested,
+                quote.multi_paragraph,
+                speaker,
+                cue,
+                quote.confidence,
+                quote.evidence,
+                answer.rule,
+            )
+        )
     return tuple(result)
 
 
