@@ -30,9 +30,9 @@ __all__ = ["EntityResolver"]
 
 # Cheaper than MULTI_NAME_RUN (no honorific alternation) for the whole-text index.
 _MULTI_NAME = regex.compile(
-    r"(?<![\p{L}\p{N}’'.-])\p{Lu}[\p{L}\p{M}’'\-]*\.?"
-    r"(?:\s+(?:(?:von|van|der|den|de|del|della|di|da|du|le|la|al|el|bin|ibn|ben)\s+)*"
-    r"\p{Lu}[\p{L}\p{M}’'\-]*\.?)+"
+    r"(?<![\p{L}\p{N}’'.-])\p{Lu}(?:\.|[\p{L}\p{M}’'\-]*)"
+    r"(?:[ \t\u00a0]+(?:(?:von|van|der|den|de|del|della|di|da|du|le|la|al|el|bin|ibn|ben)"
+    r"[ \t\u00a0]+)*\p{Lu}(?:\.|[\p{L}\p{M}’'\-]*))+"
 )
 _ANY_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}")
 _MALE = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Herr"})

@@ -61,9 +61,11 @@ _CAP = (
     rf"(?:(?:{_HONORIFIC})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*|"
     r"[\p{Lu}][\p{L}\p{M}’'\-]*[\p{L}\p{M}]|\p{Lu})"
 )
-NAME_RUN = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*"
+# Words of a name are separated by spaces, never by a line break.
+_GAP = r"[ \t\u00a0]+"
+NAME_RUN = rf"{_CAP}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_CAP})*"
 #: Two or more capitalised words: a full name ("Vladimir Putin", "Ursula von der Leyen").
-MULTI_NAME_RUN = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})+"
+MULTI_NAME_RUN = rf"{_CAP}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_CAP})+"
 
 #: Capitalised words that start a sentence or clause but are never part of a name.
 _CAP_STOP = frozenset(
