@@ -79,3 +79,14 @@ def test_bad_arguments_are_rejected() -> None:
     with pytest.raises(ValueError, match="chunksize"):
         list(attribute_many(["x"], jobs=2, chunksize=0))
     assert resolve_jobs(0) >= 1
+
+
+def test_attribute_many_runs_a_custom_attributor_in_workers() -> None:
+    from attribution import Attributor, CueLexicon
+
+    texts = ["“Too slow,” the coach groused."] * 3
+    custom = Attributor(cues=CueLexicon().extend(verbs=["grouse"]))
+    default = [r.quotes[0].speaker for r in attribute_many(texts, jobs=1)]
+    assert default == [None, None, None]
+    results = list(attribute_many(texts, jobs=2, chunksize=1, attributor=custom))
+    assert [r.quotes[0].speaker.name for r in results if r.quotes[0].speaker] == ["the coach"] * 3

@@ -22,11 +22,12 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Generator, Iterable, Iterator
+from functools import partial
 from multiprocessing.pool import AsyncResult
 from typing import TypeVar
 
 from attribution.model import Attribution
-from attribution.pipeline import attribute
+from attribution.pipeline import Attributor, attribute
 
 __all__ = ["DEFAULT_CHUNKSIZE", "attribute_many", "resolve_jobs"]
 
@@ -59,7 +60,11 @@ def resolve_jobs(jobs: int) -> int:
 
 
 def attribute_many(
-    texts: Iterable[str], jobs: int = 1, *, chunksize: int = DEFAULT_CHUNKSIZE
+    texts: Iterable[str],
+    jobs: int = 1,
+    *,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    attributor: Attributor | None = None,
 ) -> Generator[Attribution, None, None]:
     """Attribute each text, yielding the results in input order.
 
@@ -70,6 +75,8 @@ def attribute_many(
             The results are the same whatever the number.
         chunksize: Texts per task sent to a worker (``jobs > 1`` only).
             Memory holds at most ``2 * jobs * chunksize`` texts and results.
+        attributor: The configuration to run (extended lexicons, other
+            sieves); the default one when None. It is sent to each worker.
 
     Yields:
         One :class:`~attribution.model.Attribution` per text, in order. To
@@ -83,9 +90,8 @@ def attribute_many(
         >>> [[q.text for q in r.quotes] for r in attribute_many(texts)]
         [['Fine,'], ['Go,', 'Now.']]
     """
-    for _, result in map_ordered(
-        texts, _identity, _attribute_chunk, jobs=jobs, chunksize=chunksize
-    ):
+    worker = _attribute_chunk if attributor is None else partial(_run_chunk, attributor)
+    for _, result in map_ordered(texts, _identity, worker, jobs=jobs, chunksize=chunksize):
         yield result
 
 
@@ -147,3 +153,7 @@ def _double_all(values: list[int]) -> list[int]:
 
 def _attribute_chunk(texts: list[str]) -> list[Attribution]:
     return [attribute(text) for text in texts]
+
+
+def _run_chunk(attributor: Attributor, texts: list[str]) -> list[Attribution]:
+    return [attributor.attribute(text) for text in texts]
