@@ -41,6 +41,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import operator
 
 import attrs
@@ -279,7 +280,7 @@ class QuoteFinder:
                                 text[content:start],
                                 Span(opener.start, content, opener.mark),
                                 Span(start, end, mark),
-                                tuple(opener.children),
+                                _ordered(opener.children),
                                 opener.multi_paragraph,
                             )
                         )
@@ -306,7 +307,7 @@ class QuoteFinder:
                         index, opener = tentative
                         parent.tentative = None
                         siblings = parent.children
-                        nested = (*siblings[index].nested, *siblings[index + 1 :])
+                        nested = _ordered([*siblings[index].nested, *siblings[index + 1 :]])
                         del siblings[index:]
                         siblings.append(
                             Quote(
@@ -331,6 +332,13 @@ class QuoteFinder:
         while stack:
             top.extend(stack.pop().children)
         return top
+
+
+def _ordered(quotes: list[Quote]) -> tuple[Quote, ...]:
+    """``quotes`` in text order (quotes hoisted out of dropped marks can arrive late)."""
+    if all(a.start < b.start for a, b in itertools.pairwise(quotes)):
+        return tuple(quotes)
+    return tuple(sorted(quotes, key=lambda q: q.start))
 
 
 _DEFAULT_FINDER = QuoteFinder()
