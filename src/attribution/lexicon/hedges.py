@@ -34,12 +34,14 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import attrs
 import regex
 
 from attribution.model import Span
+from attribution.patterns import trie
 
 __all__ = [
     "HEDGE_ADVERBS",
@@ -125,6 +127,15 @@ SOURCE_DESCRIPTIONS: tuple[str, ...] = (
     r"who\s+(?:heard|attended|witnessed|listened\s+to|overheard)",
 )
 
+#: Words one of which every built-in frame, source and description contains: a
+#: stretch of text without any of them holds no hedge and is not scanned further.
+ANCHOR_WORDS: tuple[str, ...] = _wordlist(
+    """quoted cited paraphrased have heard overheard recorded filmed taped caught it
+    leaked alleged purported reported unverified secret secretly hacked intercepted
+    obtained seen reviewed according carried relayed recounted described reports
+    reporting familiar briefed knowledge present room call attended witnessed listened"""
+)
+
 #: Heads of a source phrase that is the speaker's own channel: "according to a
 #: statement" passes on the speaker's own words, so it does not hedge them.
 SELF_SOURCES: frozenset[str] = frozenset(
@@ -185,8 +196,19 @@ class HedgeLexicon:
     descriptions: tuple[str, ...] = attrs.field(default=SOURCE_DESCRIPTIONS, converter=_tuple)
     self_sources: frozenset[str] = attrs.field(default=SELF_SOURCES, converter=_frozen)
     _pattern: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    _anchors: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        builtin = (self.frames, self.sources, self.descriptions) == (
+            HEDGE_FRAMES,
+            SOURCE_FRAMES,
+            SOURCE_DESCRIPTIONS,
+        )
+        # The anchor pre-check holds for the built-in fragments only; with a
+        # user's own fragments every stretch is scanned in full.
+        words = (*ANCHOR_WORDS, *self.adverbs, *self.reporting_verbs)
+        anchors = re.compile(rf"\b(?:{trie(w.lower() for w in words)})\b", re.IGNORECASE)
+        object.__setattr__(self, "_anchors", anchors if builtin else None)
         parts = {
             "frame": self.frames,
             "source": self.sources,
@@ -238,6 +260,8 @@ class HedgeLexicon:
             start: Where to start looking.
             end: Where to stop; no hedge runs past it.
         """
+        if self._anchors is not None and self._anchors.search(text, start, end) is None:
+            return
         for m in self._pattern.finditer(text, start, end):
             kind = m.lastgroup or "frame"
             if kind != "source":
