@@ -148,7 +148,7 @@ _VERB_NEXT = regex.compile(
 _DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the|one|another|One|Another|A|An|The)\s+$")
 _COORDINATED = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s+and\s+$")
 _APPOSITION_NAME = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})(?:\s*\([^()]{{1,30}}\))?"
+    rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?"
     r"\s*(?:,[^,;:“”\"()]{1,120}|[—–][^—–;:“”\"]{1,120}[—–]?)$"
 )
 _SUBJECT = regex.compile(
@@ -156,6 +156,15 @@ _SUBJECT = regex.compile(
     r"(?=\s+\p{Ll}|\s*,)"
 )
 _WINDOW = 160
+_ROLE_SUBJECT = regex.compile(
+    r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its)\s+"
+    r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+\p{Ll}+(?:ed|s)\b)"
+)
+_POLL_SHARE = regex.compile(r"(?:\p{L}+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)$")
+_NAME_THEN_PP = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+(?:in|at|on|during|after|before|"
+    r"with|from)\s+[^,;:“”\"]{1,50}$"
+)
 
 
 def _lower_words(text: str) -> list[str]:
@@ -223,6 +232,16 @@ class MentionParser:
             if antecedent is not None and antecedent.pronoun is None:
                 return antecedent
         mention = self._classify(text, start, end) if start < end else None
+        if mention is None and start < end:
+            share = _POLL_SHARE.search(text, start, end)
+            if share is not None:
+                # "21 percent said": a share of those polled speaks.
+                phrase = share.group()
+                return Mention(share.start(), end, phrase, phrase, SpeakerKind.GROUP)
+            named = _NAME_THEN_PP.search(text, start, end)
+            if named is not None:
+                # "Trump in his announcement speech called": the name before the phrase.
+                return self.name_mention(text, named.start("name"), named.end("name"))
         if mention is None and last in ("who", "that", "which"):
             # "a White House official who spoke anonymously said": the antecedent.
             antecedent = self.before(text, lo, last_at)
@@ -330,6 +349,11 @@ class MentionParser:
             mention = self.name_mention(text, m.start(), m.end("subject"))
             if mention is not None and mention.kind is not SpeakerKind.ROLE:
                 return mention
+        role = _ROLE_SUBJECT.match(text, lo, min(hi, lo + _WINDOW))
+        if role is not None and role.group("head").lower() in self.role_nouns | self.titles:
+            # "His chief aide doubled down …, saying": a role at the start of the clause.
+            phrase = role.group("np")
+            return Mention(role.start("np"), role.end("np"), phrase, phrase, SpeakerKind.ROLE)
         return None
 
     def _classify(self, text: str, start: int, end: int) -> Mention | None:

@@ -145,7 +145,7 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
 #: "The ministry denied that Okafor had called the talks “a waste of time”": the words
 #: stay Okafor's; the outer verb disowns them rather than says them.
 _DISOWNING = frozenset({"deny", "dispute", "dismiss", "reject", "refute", "rebut"})
-_AND_BEFORE = regex.compile(r"(?<![\p{L}])and\s+$")
+_AND_BEFORE = regex.compile(r"(?<![\p{L}])(?:and|but)\s+$")
 _QUOTED_AS = regex.compile(r"(?<![\p{L}])quoted\s+(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")
 _PAST_VERB_AFTER = regex.compile(
     r"\s+(?:\p{Ll}+ed|said|told|made|gave|took|went|came|wrote|spoke|left|met|ran|won|lost|"

@@ -50,7 +50,7 @@ REPORTING_VERBS: tuple[str, ...] = tuple(
     welcome highlight underscore characterize characterise depict liken invoke quote
     forecast threaten champion lambaste fault chide scold rebuke nickname profess
     decree acclaim assail berate castigate deride disparage excoriate extol lampoon
-    lash belittle dismiss downplay concede discuss""".split()
+    lash belittle dismiss downplay concede discuss find show""".split()
 )
 
 #: Nouns for something said; with a possessor before them they attribute a
@@ -142,7 +142,9 @@ def inflections(base: str) -> set[str]:
     return forms
 
 
-_DOUBLING = frozenset({"admit", "quip", "plan", "snap", "beg", "stop", "chat", "regret", "scan"})
+_DOUBLING = frozenset(
+    {"admit", "quip", "plan", "snap", "beg", "stop", "chat", "regret", "scan", "refer", "rebut"}
+)
 
 
 def _doubles(base: str) -> bool:
