@@ -160,6 +160,10 @@ _ROLE_SUBJECT = regex.compile(
     r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its)\s+"
     r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+\p{Ll}+(?:ed|s)\b)"
 )
+_INTRO_PHRASE = regex.compile(
+    r"\s*(?:At|In|On|For|After|Before|During|With|From|Of|As|Since|Under|Over|Despite|"
+    r"Following|Amid|Among|Across|Throughout|Without|Within|Unlike|Like)\s[^,;:“”\"]{1,110},\s*"
+)
 _POLL_SHARE = regex.compile(r"(?:\p{L}+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)$")
 _NAME_THEN_PP = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+(?:in|at|on|during|after|before|"
@@ -331,12 +335,17 @@ class MentionParser:
 
         Used for the subject of a sentence ("Cruz belittled the issue, calling it ...").
         """
+        intro = _INTRO_PHRASE.match(text, lo, min(hi, lo + 120))
+        if intro is not None:
+            lo = intro.end()  # "At the annual meeting of …, Mr. Pence used"
         for m in _SUBJECT.finditer(text, lo, min(hi, lo + _WINDOW)):
             if _PREPOSITION_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
                 continue  # "In Washington, President Obama …": not the subject
             word = m.group("subject")
             if " " not in word and text.startswith(",", m.end("subject")):
                 continue  # "Shortly, …", "Like Corker, …": an introductory word
+            if word.lower() in ("it", "we", "i"):
+                continue  # "It was Mr. Obama's …": no speaker
             if word.lower() in PRONOUNS:
                 return Mention(
                     m.start(),
@@ -380,8 +389,13 @@ class MentionParser:
                 role = _ROLE_PHRASE.search(text, start, end)
                 if role is not None and role.group("head").lower() in self.role_nouns:
                     return self._role(text, role.start(), end, role.group("head").lower())
-                return None
+                return self._generic(text, start, end, words)  # "the pitch on Kickstarter"
             return mention
+        return self._generic(text, start, end, words)
+
+    @staticmethod
+    def _generic(text: str, start: int, end: int, words: list[str]) -> Mention | None:
+        """A short noun phrase with a determiner ("the letter"), as a role."""
         if (
             len(words) <= 5
             and words[0] in ("the", "a", "an", "this", "his", "her", "their", "one", "another")

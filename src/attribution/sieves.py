@@ -135,6 +135,7 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
         if (
             mention is not None
             and mention.pronoun is None
+            and mention.kind is SpeakerKind.PERSON
             and not ctx.entities.known(mention)
             and not _PAST_VERB_AFTER.match(text, mention.end)
         ):
