@@ -436,10 +436,11 @@ def subject(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | 
     if s_start >= quote.outer_start or _looks_like_title_or_term(text, quote):
         return None
     mention = ctx.parser.first_subject(text, s_start, quote.outer_start)
-    if mention is None or mention.start > s_start + 60:
+    if mention is None or mention.start > s_start + 120:
         return None
     if (
         mention.pronoun is None
+        and mention.kind is SpeakerKind.PERSON
         and not ctx.entities.known(mention)
         and not _PAST_VERB_AFTER.match(text, mention.end)
     ):
