@@ -153,7 +153,7 @@ _APPOSITION_NAME = regex.compile(
 )
 _SUBJECT = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<subject>{NAME_RUN}|he|she|they|He|She|They)"
-    r"(?=\s+\p{Ll}|\s*,)"
+    r"(?=(?:\s*\([^()]{1,30}\))?(?:\s+\p{Ll}|\s*,))"
 )
 _WINDOW = 160
 _ROLE_SUBJECT = regex.compile(
@@ -391,6 +391,10 @@ class MentionParser:
                     return self._role(text, role.start(), end, role.group("head").lower())
                 return self._generic(text, start, end, words)  # "the pitch on Kickstarter"
             return mention
+        role = _ROLE_PHRASE.search(text, start, end)
+        if role is not None and role.group("head").lower() in self.role_nouns:
+            # "a Democratic staffer in the room": a role with a phrase after its head.
+            return self._role(text, role.start(), end, role.group("head").lower())
         return self._generic(text, start, end, words)
 
     @staticmethod
