@@ -164,6 +164,9 @@ _INTRO_PHRASE = regex.compile(
     r"\s*(?:At|In|On|For|After|Before|During|With|From|Of|As|Since|Under|Over|Despite|"
     r"Following|Amid|Among|Across|Throughout|Without|Within|Unlike|Like)\s[^,;:“”\"]{1,110},\s*"
 )
+_NAME_BEFORE_RELATIVE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?\s*,?\s*$"
+)
 _POLL_SHARE = regex.compile(r"(?:\p{L}+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)$")
 _NAME_THEN_PP = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+(?:in|at|on|during|after|before|"
@@ -223,18 +226,17 @@ class MentionParser:
         for boundary in _CLAUSE_BOUNDARY.finditer(text, lo, end):
             start, last, last_at = boundary.end(), boundary.group(), boundary.start()
         start = _skip_space(text, start, end)
-        if start >= end and last in ("who", "that", "which"):
+        if last in ("who", "that", "which") and (start >= end or last == "who"):
+            antecedent = self._antecedent(text, lo, last_at)
+            if antecedent is None:
+                return None
+            if "," in text[start:hi]:
+                # "Dana Moss, who allegedly leaked the memo, said": the antecedent speaks.
+                return antecedent
             # "Sanders, who says …", "a headline that said …": the relative pronoun
             # is the mention; its antecedent gives the name.
-            antecedent = self.before(text, lo, last_at)
-            if antecedent is None or antecedent.pronoun is not None:
-                return None
-            return Mention(last_at, start, last, antecedent.name, antecedent.kind)
-        if last == "who":
-            # "Dana Moss, who allegedly leaked the memo, said": the antecedent speaks.
-            antecedent = self.before(text, lo, last_at)
-            if antecedent is not None and antecedent.pronoun is None:
-                return antecedent
+            who_end = last_at + len(last)
+            return Mention(last_at, who_end, last, antecedent.name, antecedent.kind)
         mention = self._classify(text, start, end) if start < end else None
         if mention is None and start < end:
             share = _POLL_SHARE.search(text, start, end)
@@ -293,6 +295,15 @@ class MentionParser:
             # After an inverted cue, "another leading advocate" is a speaker.
             mention = Mention(start, end, word, word, SpeakerKind.ROLE)
         return mention
+
+    def _antecedent(self, text: str, lo: int, end: int) -> Mention | None:
+        """What a relative pronoun at ``end`` stands for: the name or phrase before it."""
+        named = _NAME_BEFORE_RELATIVE.search(text, max(lo, end - 80), end)
+        if named is not None:
+            # "from Mike Lee, who declared": a name, even after a preposition.
+            return self.name_mention(text, named.start("name"), named.end("name"))
+        antecedent = self.before(text, lo, end)
+        return None if antecedent is None or antecedent.pronoun is not None else antecedent
 
     def _apposition(self, text: str, lo: int, end: int) -> Mention | None:
         # "Yuri Ushakov, Putin’s senior adviser, said": the name before the comma.

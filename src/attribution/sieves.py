@@ -96,7 +96,8 @@ _COMMA_BEFORE = regex.compile(r",\s*$")
 _ENDS_CLAUSE = regex.compile(r"\s*(?:[,.;:!?]|$)")
 _COORDINATION = regex.compile(
     r"[;]|,\s*(?:while|but|and|whereas|although|though|as|before|after|when)\s|"
-    r"\s(?:but|while|whereas)\s|[.!?][”\"’']?\s"
+    r"\s(?:but|while|whereas)\s|[.!?][”\"’']?\s|"
+    r"\s(?:and|but)\s+(?:he|she|they|we|I|\p{Lu}\p{Ll}+\s+\p{Ll}+(?:ed|s)\b)"
 )
 _OPENS_NEXT = regex.compile(r"\s*:\s*[“\"'‘«„`]")
 _COMMA_AFTER = regex.compile(r"[^,.;:“”\"]{0,80},")
@@ -126,6 +127,14 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
         # "Trump said the talks were good, adding …", "Lazar said … and added": the
         # subject of the cue before, or else of the sentence.
         s_start, _ = ctx.segments.sentence_at(cue.start)
+        clause = s_start
+        for m in _CLAUSE_OPENING.finditer(text, s_start, cue.start):
+            clause = m.end()
+        if clause > s_start:
+            # "…, though last week he used stronger language, saying": the nearest clause.
+            mention = ctx.parser.first_subject(text, clause, cue.start)
+            if mention is not None and mention.pronoun is not None:
+                return mention
         earlier = [c for c in ctx.cues_between(s_start, cue.start) if not c.participle]
         for c in reversed(earlier):
             mention = ctx.parser.before(text, s_start, c.start)
@@ -146,6 +155,9 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
 #: "The ministry denied that Okafor had called the talks “a waste of time”": the words
 #: stay Okafor's; the outer verb disowns them rather than says them.
 _DISOWNING = frozenset({"deny", "dispute", "dismiss", "reject", "refute", "rebut"})
+_CLAUSE_OPENING = regex.compile(
+    r"[;]|,\s*(?:and|but|while|though|although|whereas)\s|\s(?:though|although|whereas)\s"
+)
 _AND_BEFORE = regex.compile(r"(?<![\p{L}])(?:and|but)\s+$")
 _QUOTED_AS = regex.compile(r"(?<![\p{L}])quoted\s+(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")
 _PAST_VERB_AFTER = regex.compile(
