@@ -48,6 +48,7 @@ from attribution.lexicon.denials import DenialLexicon, DenialMatch
 from attribution.lexicon.hedges import HedgeLexicon, HedgeMatch
 from attribution.lexicon.titles import HONORIFICS, ROLE_NOUNS, TITLES
 from attribution.model import Confidence, Quote, Span, Speaker, SpeakerKind
+from attribution.patterns import wordlist
 from attribution.segment import Segments
 
 __all__ = ["DEFAULT_LEXICON", "ConfidenceLexicon", "assign_confidence"]
@@ -168,15 +169,10 @@ def _merge(spans: Iterable[Span]) -> tuple[Span, ...]:
     return tuple(kept)
 
 
-def _wordlist(words: str) -> tuple[str, ...]:
-    """The words of a whitespace-separated list."""
-    return tuple(words.split())
-
-
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*(?:\.(?=\p{L}))?|[^\s\p{L}\p{N}]")
 _CONTENT_WORD = regex.compile(r"\p{L}{4,}")
 _SPEECH_WORDS = frozenset(
-    _wordlist(
+    wordlist(
         """said says say stated states told tells added adds insisted insists maintained
     according
     maintains claimed claims argued argues wrote writes tweeted explained noted replied
@@ -184,16 +180,16 @@ _SPEECH_WORDS = frozenset(
     )
 )
 _CLAUSE_STOPS = frozenset(
-    _wordlist(
+    wordlist(
         """that who whom whose which when while and but or though although because after
     before as if so where whereas"""
     )
 )
-_SUBJECT_PRONOUNS = frozenset(_wordlist("i we he she they it"))
-_POSSESSIVE_PRONOUNS = frozenset(_wordlist("his her their its my our"))
-_OBJECT_PRONOUNS = frozenset(_wordlist("him her them me us it himself herself themselves"))
+_SUBJECT_PRONOUNS = frozenset(wordlist("i we he she they it"))
+_POSSESSIVE_PRONOUNS = frozenset(wordlist("his her their its my our"))
+_OBJECT_PRONOUNS = frozenset(wordlist("him her them me us it himself herself themselves"))
 _NOT_NAMES = frozenset(
-    _wordlist(
+    wordlist(
         """the a an but and on in at for of later meanwhile earlier also then now yet
     however still separately last this that these those his her their its our my"""
     )
@@ -228,10 +224,10 @@ _REPORTS_WHAT = regex.compile(
     regex.IGNORECASE,
 )
 _OPENING = regex.compile(r"[\s“‘\"'«(]*")
-_RELATIVES = frozenset(_wordlist("which who that whose"))
-_DETERMINERS = frozenset(_wordlist("the a an its his her their this that these those of despite"))
+_RELATIVES = frozenset(wordlist("which who that whose"))
+_DETERMINERS = frozenset(wordlist("the a an its his her their this that these those of despite"))
 _STOPWORDS = frozenset(
-    _wordlist(
+    wordlist(
         """that this with have from they them their there were what when will would could
     should about been said says into your than then only also just more most some such
     very over ever never those these words thing things"""

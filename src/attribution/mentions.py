@@ -244,10 +244,10 @@ class MentionParser:
                 # "21 percent said": a share of those polled speaks.
                 phrase = share.group()
                 return Mention(share.start(), end, phrase, phrase, SpeakerKind.GROUP)
-            named = _NAME_THEN_PP.search(text, start, end)
-            if named is not None:
+            before_pp = _NAME_THEN_PP.search(text, start, end)
+            if before_pp is not None:
                 # "Trump in his announcement speech called": the name before the phrase.
-                return self.name_mention(text, named.start("name"), named.end("name"))
+                return self.name_mention(text, before_pp.start("name"), before_pp.end("name"))
         if mention is None and last in ("who", "that", "which"):
             # "a White House official who spoke anonymously said": the antecedent.
             antecedent = self.before(text, lo, last_at)

@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-__all__ = ["trie"]
+__all__ = ["trie", "wordlist"]
 
 
 def trie(words: Iterable[str], *, space: str = " ") -> str:
@@ -49,3 +49,13 @@ def trie(words: Iterable[str], *, space: str = " ") -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(tree)
+
+
+def wordlist(words: str) -> tuple[str, ...]:
+    """The words of a whitespace-separated list, in order.
+
+    Example:
+        >>> wordlist("reportedly  allegedly   purportedly")
+        ('reportedly', 'allegedly', 'purportedly')
+    """
+    return tuple(words.split())

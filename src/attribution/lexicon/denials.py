@@ -45,7 +45,7 @@ import regex
 
 from attribution.lexicon.titles import ROLE_NOUNS, TITLES
 from attribution.model import Span
-from attribution.patterns import trie
+from attribution.patterns import trie, wordlist
 
 __all__ = [
     "CLOSED_DENIALS",
@@ -61,22 +61,17 @@ __all__ = [
 ]
 
 
-def _wordlist(words: str) -> tuple[str, ...]:
-    """The words of a whitespace-separated list."""
-    return tuple(words.split())
-
-
 #: Verbs that deny, in every form.
 DENY_VERBS: tuple[str, ...] = ("denied", "denies", "deny", "denying")
 
 #: Speech verbs a denial may take as its object ("denied saying").
-SPEECH_VERBS: tuple[str, ...] = _wordlist(
+SPEECH_VERBS: tuple[str, ...] = wordlist(
     """said saying say says uttered uttering utter called calling call told telling
     tell wrote writing write tweeted tweeting posted posting described describing"""
 )
 
 #: What a speaker is said to have made: "the remark", "those words".
-REMARK_NOUNS: tuple[str, ...] = _wordlist(
+REMARK_NOUNS: tuple[str, ...] = wordlist(
     """remark remarks comment comments statement statements word words quote quotes
     quotation quotations phrase expression language thing things term terms
     utterance utterances"""
@@ -162,7 +157,7 @@ NO_COMMENT: tuple[str, ...] = (
 
 #: Who may speak for a speaker: office, spokesperson, ministry, palace ...
 REPRESENTATIVES: tuple[str, ...] = (
-    *_wordlist(
+    *wordlist(
         """office spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen
         aide aides lawyer lawyers attorney attorneys representative representatives
         campaign team staff ministry palace embassy presidency chancellery government

@@ -41,7 +41,7 @@ import attrs
 import regex
 
 from attribution.model import Span
-from attribution.patterns import trie
+from attribution.patterns import trie, wordlist
 
 __all__ = [
     "HEDGE_ADVERBS",
@@ -53,11 +53,6 @@ __all__ = [
     "HedgeLexicon",
     "HedgeMatch",
 ]
-
-
-def _wordlist(words: str) -> tuple[str, ...]:
-    """The words of a whitespace-separated list."""
-    return tuple(words.split())
 
 
 #: Adverbs that hedge the speech verb they stand next to.
@@ -129,7 +124,7 @@ SOURCE_DESCRIPTIONS: tuple[str, ...] = (
 
 #: Words one of which every built-in frame, source and description contains: a
 #: stretch of text without any of them holds no hedge and is not scanned further.
-ANCHOR_WORDS: tuple[str, ...] = _wordlist(
+ANCHOR_WORDS: tuple[str, ...] = wordlist(
     """quoted cited paraphrased have heard overheard recorded filmed taped caught it
     leaked alleged purported reported unverified secret secretly hacked intercepted
     obtained seen reviewed according carried relayed recounted described reports
@@ -139,7 +134,7 @@ ANCHOR_WORDS: tuple[str, ...] = _wordlist(
 #: Heads of a source phrase that is the speaker's own channel: "according to a
 #: statement" passes on the speaker's own words, so it does not hedge them.
 SELF_SOURCES: frozenset[str] = frozenset(
-    _wordlist(
+    wordlist(
         """statement statements release post posts tweet tweets speech address letter
         video blog memoir op-ed interview testimony remarks comments"""
     )
