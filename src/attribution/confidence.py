@@ -382,12 +382,18 @@ class _Document:
         q = self.quotes[i]
         assert q.speaker is not None
         sent = self.sentence(q.outer_start)
+        mention = q.speaker.mention
+        anchor = q.cue.start if q.cue is not None else mention.start
+        elsewhere = not sent[0] <= anchor < sent[1]
+        may_hold = self.lexicon.hedges.may_hold
+        if not may_hold(self.text, *sent) and not (
+            elsewhere and may_hold(self.text, *self.sentence(anchor))
+        ):
+            return []  # the frames lie inside these sentences: nothing to find
         regions = [(sent, self._region(i, sent, self._attribution(i, sent)))]
         # An attribution in an earlier sentence ("X reportedly said:" before a
         # quote paragraph): the cue's sentence, or the speaker's when no cue.
-        mention = q.speaker.mention
-        anchor = q.cue.start if q.cue is not None else mention.start
-        if not sent[0] <= anchor < sent[1]:
+        if elsewhere:
             other = self.sentence(anchor)
             points = [anchor, q.cue.end if q.cue is not None else mention.end]
             if other[0] <= mention.start < other[1]:

@@ -247,6 +247,18 @@ class HedgeLexicon:
             self.self_sources | {s.lower() for s in self_sources},
         )
 
+    def may_hold(self, text: str, start: int, end: int) -> bool:
+        """False only if ``text[start:end]`` certainly holds no hedge (a cheap test).
+
+        Example:
+            >>> lex = HedgeLexicon()
+            >>> lex.may_hold("Putin told India Today.", 0, 23)
+            False
+            >>> lex.may_hold("Merz reportedly said.", 0, 21)
+            True
+        """
+        return self._anchors is None or self._anchors.search(text, start, end) is not None
+
     def find(self, text: str, start: int, end: int) -> Iterator[HedgeMatch]:
         """The hedges inside ``text[start:end]``, in order.
 
@@ -255,7 +267,7 @@ class HedgeLexicon:
             start: Where to start looking.
             end: Where to stop; no hedge runs past it.
         """
-        if self._anchors is not None and self._anchors.search(text, start, end) is None:
+        if not self.may_hold(text, start, end):
             return
         for m in self._pattern.finditer(text, start, end):
             kind = m.lastgroup or "frame"
