@@ -28,12 +28,15 @@ from attribution.segment import Segments
 
 __all__ = ["EntityResolver"]
 
-# Cheaper than MULTI_NAME_RUN (no honorific alternation) for the whole-text index.
-_MULTI_NAME = regex.compile(
-    r"(?<![\p{L}\p{N}’'.-])\p{Lu}(?:\.|[\p{L}\p{M}’'\-]*)"
-    r"(?:[ \t\u00a0]+(?:(?:von|van|der|den|de|del|della|di|da|du|le|la|al|el|bin|ibn|ben)"
-    r"[ \t\u00a0]+)*\p{Lu}(?:\.|[\p{L}\p{M}’'\-]*))+"
+_NAME_WORD = r"\p{Lu}(?:\.|[\p{L}\p{M}’'\-]*)"
+_SPACE = r"[ \t\u00a0]+"
+_PARTICLES = r"(?:von|van|der|den|de|del|della|di|da|du|le|la|al|el|bin|ibn|ben)"
+# The capitalised words that stand right before a word (cheaper than NAME_RUN: no
+# honorific alternation), searched only in a short window before each occurrence.
+_WORDS_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}’'.-])(?:{_NAME_WORD}{_SPACE}(?:{_PARTICLES}{_SPACE})*)+$"
 )
+_CONTINUES = regex.compile(rf"{_SPACE}(?:{_PARTICLES}{_SPACE})*\p{{Lu}}|[\p{{L}}\p{{M}}’'\-]")
 _ANY_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}")
 _MALE = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Herr"})
 _FEMALE = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess"})
@@ -61,21 +64,34 @@ class EntityResolver:
         self._parser = parser
         self._quote_starts = [q.outer_start for q in quotes]
         self._quote_ends = [q.outer_end for q in quotes]
-        self._by_last: dict[str, Counter[str]] | None = None
+        self._by_last: dict[str, Counter[str]] = {}
         self._canonical: dict[str, str] = {}
 
     def _inside_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, offset) - 1
         return i >= 0 and offset < self._quote_ends[i]
 
-    def _index(self) -> dict[str, Counter[str]]:
-        if self._by_last is None:
-            by_last: dict[str, Counter[str]] = {}
-            for m in _MULTI_NAME.finditer(self._text):
-                run = m.group().rstrip(".")
-                by_last.setdefault(run.rsplit(None, 1)[-1], Counter())[run] += 1
-            self._by_last = by_last
-        return self._by_last
+    def _runs(self, last: str) -> Counter[str]:
+        """The names of two or more words that end with ``last``, with their counts.
+
+        Found from the occurrences of ``last`` (a plain string search), so the
+        cost follows how often the word occurs, not the length of the text.
+        """
+        cached = self._by_last.get(last)
+        if cached is not None:
+            return cached
+        runs: Counter[str] = Counter()
+        text = self._text
+        at = text.find(last)
+        while at >= 0 and last:
+            end = at + len(last)
+            if not _CONTINUES.match(text, end) and (at == 0 or not text[at - 1].isalnum()):
+                before = _WORDS_BEFORE.search(text, max(0, at - 100), at)
+                if before is not None:
+                    runs[text[before.start() : end]] += 1
+            at = text.find(last, end)
+        self._by_last[last] = runs
+        return runs
 
     def known(self, mention: Mention) -> bool:
         """True if the text names this entity in full somewhere (or the mention is in full).
@@ -86,7 +102,7 @@ class EntityResolver:
         words = mention.name.split()
         if len(words) > 1:
             return True
-        return bool(words) and words[-1] in self._index()
+        return bool(words) and bool(self._runs(words[-1]))
 
     def canonical(self, mention: Mention) -> str:
         """The fullest name the text gives for a person mention; other kinds as they are."""
@@ -101,7 +117,7 @@ class EntityResolver:
         words = mention.name.split()
         if not words:
             return mention.name
-        candidates = self._index().get(words[-1])
+        candidates = self._runs(words[-1])
         if not candidates:
             return mention.name
         best = mention.name
