@@ -38,7 +38,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
@@ -57,7 +56,6 @@ __all__ = [
     "REPRESENTATIVES",
     "SPEECH_VERBS",
     "TRIGGERS",
-    "TRIGGER_PREFIXES",
     "DenialLexicon",
     "DenialMatch",
 ]
@@ -144,14 +142,6 @@ TRIGGERS: tuple[str, ...] = (
     r"disput|reject|contest|challeng|dismiss|describ|brand|label",
     rf"call(?:ed|s|ing)?\s+{_DET}",
     r"fabricat|invent|made[\s-]up|fake|fiction|false|untrue|inaccura|misquot|no\s+such",
-)
-
-#: The first letters of every built-in trigger: one fast scan for these finds the
-#: places where a trigger may start (the engine of the standard library scans a
-#: literal trie several times faster than ``regex`` scans the triggers).
-TRIGGER_PREFIXES: tuple[str, ...] = wordlist(
-    """den never did does do had has have disput reject contest challeng dismiss describ
-    brand label call fabricat invent made fake fiction false untrue inaccura misquot no"""
 )
 
 #: Phrases of not commenting: a denial inside one of these is no denial.
@@ -342,7 +332,6 @@ class DenialLexicon:
     triggers: tuple[str, ...] = attrs.field(default=TRIGGERS, converter=_tuple)
     _pattern: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
     _trigger: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
-    _prefilter: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
     _no_comment: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
     _representative: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
     _place: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
@@ -389,13 +378,6 @@ class DenialLexicon:
                 regex.IGNORECASE,
             ),
         )
-        builtin = (
-            self.triggers == TRIGGERS
-            and not own
-            and all(v.lower().startswith("den") for v in self.deny_verbs)
-        )
-        prefilter = re.compile(rf"\b(?:{trie(TRIGGER_PREFIXES)})", re.IGNORECASE)
-        object.__setattr__(self, "_prefilter", prefilter if builtin else None)
         object.__setattr__(
             self,
             "_no_comment",
@@ -473,7 +455,7 @@ class DenialLexicon:
         """
         stop = len(text) if end is None else end
         found: dict[tuple[int, int], DenialMatch] = {}
-        for hit in self._triggers(text, start, stop):
+        for hit in self._trigger.finditer(text, start, stop):
             # A denial starts at its trigger or a few words before it ("did not").
             words = _WORD_START.finditer(text, max(start, hit.start() - _BEFORE), hit.start())
             for pos in [*[w.start() for w in words][-_WORDS_BEFORE:], hit.start()]:
@@ -484,20 +466,6 @@ class DenialLexicon:
             match = found[span]
             if not self._negated(text, span[0]):
                 yield match
-
-    def _triggers(self, text: str, start: int, stop: int) -> Iterator[regex.Match[str]]:
-        """The trigger words in ``text[start:stop]``, in order, not overlapping."""
-        if self._prefilter is None:
-            yield from self._trigger.finditer(text, start, stop)
-            return
-        last = start
-        for candidate in self._prefilter.finditer(text, start, stop):
-            if candidate.start() < last:
-                continue
-            hit = self._trigger.match(text, candidate.start(), stop)
-            if hit is not None:
-                last = hit.end()
-                yield hit
 
     @staticmethod
     def _match(text: str, m: regex.Match[str]) -> DenialMatch:
