@@ -34,7 +34,7 @@ _PARTICLES = r"(?:von|van|der|den|de|del|della|di|da|du|le|la|al|el|bin|ibn|ben)
 # The capitalised words that stand right before a word (cheaper than NAME_RUN: no
 # honorific alternation), searched only in a short window before each occurrence.
 _WORDS_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}’'.-])(?:{_NAME_WORD}{_SPACE}(?:{_PARTICLES}{_SPACE})*)+$"
+    rf"(?r)(?<![\p{{L}}\p{{N}}’'.-])(?:{_NAME_WORD}{_SPACE}(?:{_PARTICLES}{_SPACE})*)+$"
 )
 _CONTINUES = regex.compile(rf"{_SPACE}(?:{_PARTICLES}{_SPACE})*\p{{Lu}}|[\p{{L}}\p{{M}}’'\-]")
 _ANY_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}")

@@ -96,12 +96,24 @@ _ADVERBS = (
     r"night|weekend|spring|summer|fall|autumn|winter|time|\p{Lu}\p{L}+day)|"
     r"on\s+\p{Lu}\p{L}+day|in\s+\p{L}+|at\s+the\s+time"
 )
-_TRAILING = regex.compile(rf"(?:[\s,]+(?:{_ADVERBS}|\([^()]{{0,40}}\)))*[\s,]*$")
-_PRONOUN = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:he|she|they|it|we|I|He|She|They|It|We)$")
+
+
+def _end_anchored(pattern: str) -> regex.Pattern[str]:
+    """A pattern that ends with ``$``, searched from the end (``(?r)``).
+
+    Searched forwards, the engine tries every start in the window before it
+    finds the match that reaches the end; backwards, it starts there. The
+    matches are the same for these greedy patterns.
+    """
+    return regex.compile(f"(?r){pattern}")
+
+
+_TRAILING = _end_anchored(rf"(?:[\s,]+(?:{_ADVERBS}|\([^()]{{0,40}}\)))*[\s,]*$")
+_PRONOUN = _end_anchored(r"(?<![\p{L}\p{N}’'-])(?:he|she|they|it|we|I|He|She|They|It|We)$")
 _LEADING_PARTICLES = r"(?:(?:von|van|der|den|de|del|della|di|da|du|le|la|al|el|bin|ibn|ter)\s+)*"
-_NAME_AT_END = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){_LEADING_PARTICLES}{NAME_RUN}$")
+_NAME_AT_END = _end_anchored(rf"(?<![\p{{L}}\p{{N}}’'.-]){_LEADING_PARTICLES}{NAME_RUN}$")
 _NAME_AT_START = regex.compile(NAME_RUN)
-_WORD_AT_END = regex.compile(r"[\p{L}\p{N}’'\-]+$")
+_WORD_AT_END = _end_anchored(r"[\p{L}\p{N}’'\-]+$")
 _CLAUSE_BOUNDARY = regex.compile(
     r"(?:[,;:()\[\]—–“”\"«»]|\s-\s|(?<![\p{L}])(?:that|who|which|where|when|while|whereas|"
     r"because|but|although|though|after|before|since|as|if|once|until|unless|and|"
@@ -131,7 +143,7 @@ _FORWARD = regex.compile(
     rf"\s*{_FORWARD_TOKEN}(?:\s+(?!(?:{_FORWARD_STOP})(?![\p{{L}}])){_FORWARD_TOKEN}){{0,9}}"
 )
 _TOKEN = regex.compile(r"\S+")
-_PREPOSITION_BEFORE = regex.compile(
+_PREPOSITION_BEFORE = _end_anchored(
     r"(?<![\p{L}])(?:in|at|on|from|of|for|with|by|to|near|after|before|during|since|like|"
     r"unlike|than|In|At|On|From|Of|For|With|By|To|Near|After|Before|During|Since|Like|"
     r"Unlike)\s+$"
@@ -145,9 +157,9 @@ _VERB_NEXT = regex.compile(
     r"\s+(?:could|would|will|should|may|might|can|is|was|were|are|has|have|had|did|does|"
     r"do|must)(?![\p{L}])"
 )
-_DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the|one|another|One|Another|A|An|The)\s+$")
-_COORDINATED = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s+and\s+$")
-_APPOSITION_NAME = regex.compile(
+_DETERMINER_BEFORE = _end_anchored(r"(?<![\p{L}])(?:a|an|the|one|another|One|Another|A|An|The)\s+$")
+_COORDINATED = _end_anchored(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s+and\s+$")
+_APPOSITION_NAME = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?"
     r"\s*(?:,[^,;:“”\"()]{1,120}|[—–][^—–;:“”\"]{1,120}[—–]?)$"
 )
@@ -164,11 +176,11 @@ _INTRO_PHRASE = regex.compile(
     r"\s*(?:At|In|On|For|After|Before|During|With|From|Of|As|Since|Under|Over|Despite|"
     r"Following|Amid|Among|Across|Throughout|Without|Within|Unlike|Like)\s[^,;:“”\"]{1,110},\s*"
 )
-_NAME_BEFORE_RELATIVE = regex.compile(
+_NAME_BEFORE_RELATIVE = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?\s*,?\s*$"
 )
-_POLL_SHARE = regex.compile(r"(?:\p{L}+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)$")
-_NAME_THEN_PP = regex.compile(
+_POLL_SHARE = _end_anchored(r"(?:\p{L}+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)$")
+_NAME_THEN_PP = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+(?:in|at|on|during|after|before|"
     r"with|from)\s+[^,;:“”\"]{1,50}$"
 )

@@ -92,7 +92,7 @@ _GAP_BEFORE = regex.compile(
     r"(?:(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?"
     r"[\s]*[,:—–]?|(?:\s+[^\s,:;.“”\"«»]+){1,6}\s*[,:])\s*$"
 )
-_COMMA_BEFORE = regex.compile(r",\s*$")
+_COMMA_BEFORE = regex.compile(r"(?r),\s*$")
 _ENDS_CLAUSE = regex.compile(r"\s*(?:[,.;:!?]|$)")
 _COORDINATION = regex.compile(
     r"[;]|,\s*(?:while|but|and|whereas|although|though|as|before|after|when)\s|"
@@ -101,7 +101,7 @@ _COORDINATION = regex.compile(
 )
 _OPENS_NEXT = regex.compile(r"\s*:\s*[“\"'‘«„`]")
 _COMMA_AFTER = regex.compile(r"[^,.;:“”\"]{0,80},")
-_COLON_BEFORE = regex.compile(r":\s*$")
+_COLON_BEFORE = regex.compile(r"(?r):\s*$")
 
 
 def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
@@ -158,7 +158,7 @@ _DISOWNING = frozenset({"deny", "dispute", "dismiss", "reject", "refute", "rebut
 _CLAUSE_OPENING = regex.compile(
     r"[;]|,\s*(?:and|but|while|though|although|whereas)\s|\s(?:though|although|whereas)\s"
 )
-_AND_BEFORE = regex.compile(r"(?<![\p{L}])(?:and|but)\s+$")
+_AND_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(?:and|but)\s+$")
 _QUOTED_AS = regex.compile(r"(?<![\p{L}])quoted\s+(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")
 _PAST_VERB_AFTER = regex.compile(
     r"\s+(?:\p{Ll}+ed|said|told|made|gave|took|went|came|wrote|spoke|left|met|ran|won|lost|"
@@ -463,7 +463,7 @@ def subject(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | 
 _TITLE_WORD = r"(?:[\p{Lu}\p{N}]\S*|of|the|and|a|an|in|on|for|to|with)"
 _TITLE_CASE = regex.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*[\s,.!?]*")
 _TERM_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:a|an|the|this|that|these|those|his|her|their|its|our|so-called|called|"
+    r"(?r)(?<![\p{L}])(?:a|an|the|this|that|these|those|his|her|their|its|our|so-called|called|"
     r"dubbed|named|titled|of|in|on|as)\s+$",
     regex.IGNORECASE,
 )

@@ -265,7 +265,7 @@ NATIONALITIES: Mapping[str, tuple[str, ...]] = {
 
 
 _NEGATION = regex.compile(
-    r"(?:\bnot|n['’]t|\bnever|\bneither|\bnor|\bwithout|\bno\s+longer"
+    r"(?r)(?:\bnot|n['’]t|\bnever|\bneither|\bnor|\bwithout|\bno\s+longer"
     r"|\b(?:refused|declined|failed|unwilling)\s+to)\s+(?:\p{L}+\s+)?$",
     regex.IGNORECASE,
 )
