@@ -50,9 +50,11 @@ class EntityResolver:
         "_by_last",
         "_canonical",
         "_parser",
+        "_people",
         "_quote_ends",
         "_quote_starts",
         "_segments",
+        "_stripped",
         "_text",
     )
 
@@ -66,6 +68,8 @@ class EntityResolver:
         self._quote_ends = [q.outer_end for q in quotes]
         self._by_last: dict[str, Counter[str]] = {}
         self._canonical: dict[str, str] = {}
+        self._stripped: dict[str, str] = {}
+        self._people: dict[int, list[Mention]] = {}
 
     def _inside_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, offset) - 1
@@ -123,7 +127,9 @@ class EntityResolver:
         best = mention.name
         best_key = (0, len(words))
         for run, count in candidates.items():
-            parsed = _strip_titles(self._parser, run)
+            parsed = self._stripped.get(run)
+            if parsed is None:
+                parsed = self._stripped[run] = _strip_titles(self._parser, run)
             full = parsed.split()
             if len(full) <= len(words) or full[-len(words) :] != words:
                 continue
@@ -156,18 +162,12 @@ class EntityResolver:
     def _person_before(self, offset: int, gender: str | None) -> Mention | None:
         segments = self._segments
         index = segments.sentence_index(offset)
-        spans = segments.sentence_spans
         for k in range(index, max(-1, index - _LOOKBACK_SENTENCES), -1):
             if k < 0:
                 break
-            start, end = spans[k]
-            end = min(end, offset)
-            for m in _ANY_NAME.finditer(self._text, start, end):
-                if self._inside_quote(m.start()) or m.group().endswith(("’s", "'s")):
-                    continue
-                mention = self._parser.name_mention(self._text, m.start(), m.end())
-                if mention is None or mention.kind is not SpeakerKind.PERSON:
-                    continue
+            for mention in self._people_in(k):
+                if mention.start >= offset:
+                    break
                 first = mention.text.split()[0]
                 if (gender == "male" and first in _FEMALE) or (
                     gender == "female" and first in _MALE
@@ -177,6 +177,21 @@ class EntityResolver:
                     continue
                 return mention
         return None
+
+    def _people_in(self, k: int) -> list[Mention]:
+        """The person names of sentence ``k`` outside quotations, in order (cached)."""
+        people = self._people.get(k)
+        if people is None:
+            start, end = self._segments.sentence_spans[k]
+            people = []
+            for m in _ANY_NAME.finditer(self._text, start, end):
+                if self._inside_quote(m.start()) or m.group().endswith(("’s", "'s")):
+                    continue
+                mention = self._parser.name_mention(self._text, m.start(), m.end())
+                if mention is not None and mention.kind is SpeakerKind.PERSON:
+                    people.append(mention)
+            self._people[k] = people
+        return people
 
 
 def _strip_titles(parser: MentionParser, run: str) -> str:
