@@ -202,7 +202,9 @@ class HedgeLexicon:
         # The anchor pre-check holds for the built-in fragments only; with a
         # user's own fragments every stretch is scanned in full.
         words = (*ANCHOR_WORDS, *self.adverbs, *self.reporting_verbs)
-        anchors = re.compile(rf"\b(?:{trie(w.lower() for w in words)})\b", re.IGNORECASE)
+        # Case by case rather than IGNORECASE, which makes the scan several times slower.
+        cased = {v for w in words for v in (w.lower(), w.capitalize(), w.upper())}
+        anchors = re.compile(rf"\b(?:{trie(cased)})\b")
         object.__setattr__(self, "_anchors", anchors if builtin else None)
         parts = {
             "frame": self.frames,
