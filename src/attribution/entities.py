@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import regex
 
-from attribution.mentions import NAME_RUN, Mention, MentionParser
+from attribution.mentions import INTRO_PHRASE, NAME_RUN, Mention, MentionParser
 from attribution.model import Quote, SpeakerKind
 from attribution.segment import Segments
 
@@ -183,6 +183,9 @@ class EntityResolver:
         people = self._people.get(k)
         if people is None:
             start, end = self._segments.sentence_spans[k]
+            intro = INTRO_PHRASE.match(self._text, start, end)
+            if intro is not None:
+                start = intro.end()  # "In an interview with Matei Rosca, Lazar said he …"
             people = []
             for m in _ANY_NAME.finditer(self._text, start, end):
                 if self._inside_quote(m.start()) or m.group().endswith(("’s", "'s")):

@@ -29,7 +29,7 @@ from attribution.lexicon.speech_verbs import SPEECH_NOUNS
 from attribution.lexicon.titles import GROUP_NOUNS, HONORIFICS, ROLE_NOUNS, TITLES
 from attribution.model import SpeakerKind
 
-__all__ = ["MULTI_NAME_RUN", "NAME_RUN", "Mention", "MentionParser"]
+__all__ = ["INTRO_PHRASE", "MULTI_NAME_RUN", "NAME_RUN", "Mention", "MentionParser"]
 
 
 @attrs.frozen(slots=True)
@@ -172,7 +172,7 @@ _ROLE_SUBJECT = regex.compile(
     r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its)\s+"
     r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+\p{Ll}+(?:ed|s)\b)"
 )
-_INTRO_PHRASE = regex.compile(
+INTRO_PHRASE = regex.compile(
     r"\s*(?:At|In|On|For|After|Before|During|With|From|Of|As|Since|Under|Over|Despite|"
     r"Following|Amid|Among|Across|Throughout|Without|Within|Unlike|Like)\s[^,;:“”\"]{1,110},\s*"
 )
@@ -358,7 +358,7 @@ class MentionParser:
 
         Used for the subject of a sentence ("Cruz belittled the issue, calling it ...").
         """
-        intro = _INTRO_PHRASE.match(text, lo, min(hi, lo + 120))
+        intro = INTRO_PHRASE.match(text, lo, min(hi, lo + 120))
         if intro is not None:
             lo = intro.end()  # "At the annual meeting of …, Mr. Pence used"
         for m in _SUBJECT.finditer(text, lo, min(hi, lo + _WINDOW)):

@@ -135,7 +135,9 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
             mention = ctx.parser.first_subject(text, clause, cue.start)
             if mention is not None and mention.pronoun is not None:
                 return mention
-        earlier = [c for c in ctx.cues_between(s_start, cue.start) if not c.participle]
+        earlier = [
+            c for c in ctx.cues_between(s_start, cue.start) if not c.participle and not c.reporting
+        ]
         for c in reversed(earlier):
             mention = ctx.parser.before(text, s_start, c.start)
             if mention is not None:
