@@ -377,6 +377,17 @@ def continuation(ctx: Context, index: int, found: Sequence[Found | None]) -> Fou
         if not text[p_start : quote.outer_start].strip() and _ends_paragraph(
             ctx, index - 1, prev_p
         ):
+            # “A,” Trump added. He then had a question. / “B?”: the last sentence's subject.
+            k = segments.sentence_index(max(p_start - 1, 0))
+            last_start, last_end = segments.sentence_spans[k] if k >= 0 else (0, 0)
+            if last_start >= previous.outer_end:
+                later = ctx.parser.first_subject(text, last_start, last_end)
+                if (
+                    later is not None
+                    and later.start < last_start + 60
+                    and (later.pronoun is not None or ctx.entities.known(later))
+                ):
+                    return Found(later, None, "context")
             return Found(prev.mention, prev.cue, "continuation")
     return None
 
