@@ -87,7 +87,9 @@ class Context:
 
 Sieve = Callable[[Context, int, Sequence[Found | None]], Found | None]
 
-_GAP_AFTER = regex.compile(r"[\s,—–\-]*")
+# After the closing mark: spaces, a comma or dash, or a stray mark (NYT-style ,''' said).
+_GAP_CHARS = " ,—–-\u00a0'’”\""
+_GAP_AFTER = regex.compile(r"['’”\"]?[\s,—–\-]*")
 _GAP_BEFORE = regex.compile(
     r"(?:(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?"
     r"[\s]*[,:—–]?|(?:\s+[^\s,:;.“”\"«»]+){1,6}\s*[,:])\s*$"
@@ -225,7 +227,7 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
                     return Found(mention, cue, "adjacent")
             break
         mention = ctx.parser.before(text, quote.outer_end, cue.start)
-        if mention is not None and not text[quote.outer_end : mention.start].strip(" ,—–-\u00a0"):
+        if mention is not None and not text[quote.outer_end : mention.start].strip(_GAP_CHARS):
             return Found(mention, cue, "adjacent")
     # Cue first, then the quote: "Putin said: “…”", "According to Woodward, “…”".
     o_start, _ = ctx.segments.sentence_at(quote.outer_start)
