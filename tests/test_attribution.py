@@ -13,13 +13,13 @@ from attribution.model import Quote
 from strategies import article
 
 CASES = json.loads((Path(__file__).parent / "cases" / "attribution.json").read_text("utf-8"))
-KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _param(case: dict[str, Any]) -> Any:
+    """A table row as a test case; a row with an ``xfail`` reason is a known failure."""
     marks = []
-    if case["id"] in KNOWN_FAILURES:
-        marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[case["id"]]))
+    if "xfail" in case:
+        marks.append(pytest.mark.xfail(strict=True, reason=case["xfail"]))
     return pytest.param(case, id=case["id"], marks=marks)
 
 
