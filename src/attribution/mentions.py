@@ -169,12 +169,14 @@ _SUBJECT = regex.compile(
 )
 _WINDOW = 160
 _ROLE_SUBJECT = regex.compile(
-    r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its)\s+"
+    r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its|"
+    r"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Oo]ver|[Aa]t\s+least)\s+)?\d[\d,]*)\s+"
     r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+\p{Ll}+(?:ed|s)\b)"
 )
 INTRO_PHRASE = regex.compile(
     r"\s*(?:At|In|On|For|After|Before|During|With|From|Of|As|Since|Under|Over|Despite|"
-    r"Following|Amid|Among|Across|Throughout|Without|Within|Unlike|Like)\s[^,;:“”\"]{1,110},\s*"
+    r"Following|Amid|Among|Across|Throughout|Without|Within|Unlike|Like|Outside|Inside|"
+    r"Near|Behind|Beyond|Around|Along|Upon|Toward|Towards|Later|Earlier)\s[^,;:“”\"]{1,110},\s*"
 )
 _NAME_BEFORE_RELATIVE = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?\s*,?\s*$"
@@ -382,9 +384,15 @@ class MentionParser:
             if mention is not None and mention.kind is not SpeakerKind.ROLE:
                 return mention
         role = _ROLE_SUBJECT.match(text, lo, min(hi, lo + _WINDOW))
-        if role is not None and role.group("head").lower() in self.role_nouns | self.titles:
+        if role is None:
+            return None
+        head = role.group("head").lower()
+        phrase = role.group("np")
+        if head in self.group_nouns:
+            # "About 200 protesters gathered, … chanting": a group.
+            return Mention(role.start("np"), role.end("np"), phrase, phrase, SpeakerKind.GROUP)
+        if head in self.role_nouns or head in self.titles:
             # "His chief aide doubled down …, saying": a role at the start of the clause.
-            phrase = role.group("np")
             return Mention(role.start("np"), role.end("np"), phrase, phrase, SpeakerKind.ROLE)
         return None
 
