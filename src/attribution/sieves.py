@@ -137,6 +137,12 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
             mention = ctx.parser.first_subject(text, clause, cue.start)
             if mention is not None and mention.pronoun is not None:
                 return mention
+        if cue.participle and _AND_BEFORE.search(text, lo, cue.start):
+            # "with Donald Trump tweeting … and asking": the name before the first participle.
+            for c in ctx.cues_between(s_start, cue.start):
+                named = _NAME_JUST_BEFORE.search(text, max(s_start, c.start - 60), c.start)
+                if c.participle and named is not None:
+                    return ctx.parser.name_mention(text, named.start("name"), named.end("name"))
         earlier = [
             c for c in ctx.cues_between(s_start, cue.start) if not c.participle and not c.reporting
         ]
@@ -162,6 +168,7 @@ _DISOWNING = frozenset({"deny", "dispute", "dismiss", "reject", "refute", "rebut
 _CLAUSE_OPENING = regex.compile(
     r"[;]|,\s*(?:and|but|while|though|although|whereas)\s|\s(?:though|although|whereas)\s"
 )
+_NAME_JUST_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+$")
 _AND_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(?:and|but)\s+$")
 _QUOTED_AS = regex.compile(r"(?<![\p{L}])quoted\s+(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")
 _PAST_VERB_AFTER = regex.compile(
