@@ -76,6 +76,7 @@ _CAP_STOP = frozenset(
     Now Next Once Under Over About Against Despite During Without Within Like Unlike
     Indeed Moreover Furthermore Nevertheless Nonetheless Thus Hence Still Yes No Back
     Asked Following According Amid Among Around Like Through Throughout Upon Via Well
+    Hours Days Weeks Months Years Minutes Moments Decades Seconds
     Then Soon Already Again Maybe Perhaps Sometimes Often Here Where What Why How Who
     He She They We I You His Her Their Our My Your Him Them Us Me
     Mr Ms Mrs Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
@@ -170,6 +171,7 @@ _SUBJECT = regex.compile(
 _WINDOW = 160
 _ROLE_SUBJECT = regex.compile(
     r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its|"
+    r"(?:\p{Lu}[\p{L}\p{M}\-.]*\s+){0,3}\p{Lu}[\p{L}\p{M}\-]*[’'](?:s(?![\p{L}]))?|"
     r"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Oo]ver|[Aa]t\s+least)\s+)?\d[\d,]*)\s+"
     r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+\p{Ll}+(?:ed|s)\b)"
 )
@@ -181,6 +183,10 @@ INTRO_PHRASE = regex.compile(
 _NAME_BEFORE_RELATIVE = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?\s*,?\s*$"
 )
+_NAME_BEFORE_OF = _end_anchored(
+    rf"(?:^|(?<=\s))(?P<name>{MULTI_NAME_RUN})\s+(?:of|from|at)\s+(?:the\s+)?$"
+)
+_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}")
 _POLL_SHARE = _end_anchored(r"(?:\p{L}+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)$")
 _NAME_THEN_PP = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+(?:in|at|on|during|after|before|"
@@ -278,7 +284,11 @@ class MentionParser:
             if both is not None:
                 phrase = text[both.start() : mention.end]
                 return Mention(both.start(), mention.end, phrase, phrase, SpeakerKind.GROUP)
-        if mention.kind is SpeakerKind.ROLE and appositive:
+        if appositive and (
+            mention.kind is SpeakerKind.ROLE or _LOWER_WORD.search(text, start, mention.start)
+        ):
+            # "Massimo Franco, a columnist for Corriere della Sera, wrote": the name
+            # inside the apposition is not the subject.
             named = self._apposition(text, lo, end)
             if named is not None:
                 return named
@@ -380,9 +390,16 @@ class MentionParser:
                     SpeakerKind.PERSON,
                     PRONOUNS[word.lower()],
                 )
+            if word.endswith(("’s", "'s")):
+                # "Ryan’s campaign shrugged off …": the possessor is not the subject.
+                return self._role_subject(text, m.start(), hi)
             mention = self.name_mention(text, m.start(), m.end("subject"))
             if mention is not None and mention.kind is not SpeakerKind.ROLE:
                 return mention
+        return self._role_subject(text, lo, hi)
+
+    def _role_subject(self, text: str, lo: int, hi: int) -> Mention | None:
+        """A role, group or organisation noun phrase that opens a clause at ``lo``."""
         role = _ROLE_SUBJECT.match(text, lo, min(hi, lo + _WINDOW))
         if role is None:
             return None
@@ -393,7 +410,12 @@ class MentionParser:
             return Mention(role.start("np"), role.end("np"), phrase, phrase, SpeakerKind.GROUP)
         if head in self.role_nouns or head in self.titles:
             # "His chief aide doubled down …, saying": a role at the start of the clause.
-            return Mention(role.start("np"), role.end("np"), phrase, phrase, SpeakerKind.ROLE)
+            kind = SpeakerKind.ORGANIZATION if head in self.org_nouns else SpeakerKind.ROLE
+            return Mention(role.start("np"), role.end("np"), phrase, phrase, kind)
+        if head in self.org_nouns:
+            return Mention(
+                role.start("np"), role.end("np"), phrase, phrase, SpeakerKind.ORGANIZATION
+            )
         return None
 
     def _classify(self, text: str, start: int, end: int) -> Mention | None:
@@ -420,6 +442,10 @@ class MentionParser:
                 role = _ROLE_PHRASE.search(text, start, end)
                 if role is not None and role.group("head").lower() in self.role_nouns:
                     return self._role(text, role.start(), end, role.group("head").lower())
+                owner = _NAME_BEFORE_OF.search(text, start, name.start())
+                if owner is not None:
+                    # "James Pethokoukis of the American Enterprise Institute": the person.
+                    return self.name_mention(text, owner.start("name"), owner.end("name"))
                 return self._generic(text, start, end, words)  # "the pitch on Kickstarter"
             return mention
         role = _ROLE_PHRASE.search(text, start, end)

@@ -97,7 +97,7 @@ _GAP_BEFORE = regex.compile(
 _COMMA_BEFORE = regex.compile(r"(?r),\s*$")
 _ENDS_CLAUSE = regex.compile(r"\s*(?:[,.;:!?]|$)")
 _COORDINATION = regex.compile(
-    r"[;]|,\s*(?:while|but|and|whereas|although|though|as|before|after|when)\s|"
+    r"[;]|,\s*(?:while|but|and|whereas|although|though|as|before|after|when|which|who)\s|"
     r"\s(?:but|while|whereas)\s|[.!?][”\"’']?\s|"
     r"\s(?:and|but)\s+(?:he|she|they|we|I|\p{Lu}\p{Ll}+\s+\p{Ll}+(?:ed|s)\b)|"
     r"\s(?:after|before|when|because|since|until|although|though|whereas|while|once)\s"
@@ -305,9 +305,23 @@ def _governing(ctx: Context, cues: Sequence[CueMatch], k: int) -> int:
         and not cues[g - 1].forward
         and cues[g - 1].verb not in _DISOWNING
         and not _COORDINATION.search(ctx.text, cues[g - 1].end, cues[g].start)
+        and not _in_subordinate_clause(ctx.text, cues[g - 1], cues[g])
     ):
         g -= 1
     return g
+
+
+_SUBORDINATOR_BEFORE = regex.compile(
+    r"(?r)(?<![\p{L}])(?:[Ww]hen|[Aa]fter|[Bb]efore|[Ww]hile|[Ss]ince|[Ii]f|[Aa]lthough|[Tt]hough|"
+    r"[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]henever)\s[^,;:“”\"]*$"
+)
+
+
+def _in_subordinate_clause(text: str, inner: CueMatch, outer: CueMatch) -> bool:
+    """True if ``inner`` sits in a clause like "When Trump announced …," before ``outer``."""
+    return "," in text[inner.end : outer.start] and bool(
+        _SUBORDINATOR_BEFORE.search(text, max(0, inner.start - 80), inner.start)
+    )
 
 
 def _embedded_subject(ctx: Context, index: int, cue: CueMatch, o_start: int) -> Mention | None:

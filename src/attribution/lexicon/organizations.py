@@ -39,5 +39,6 @@ ORG_NOUNS: frozenset[str] = frozenset(
     organisation network channel broadcaster outlet station newsroom tabloid daily
     weekly statement report letter study survey poll memo document filing lawsuit
     complaint release transcript court panel board council union party embassy
-    spokesman's""".split()
+    spokesman's brief motion ruling indictment editorial ad ads advertisement
+    commercial petition platform bill resolution analysis review blog""".split()
 )

@@ -50,7 +50,13 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     executive executives director chairman chairwoman chief commander general
     prosecutor prosecutors lawyer lawyers attorney attorneys judge witness witnesses
     resident residents voter voters supporter supporters critic critics
-    person people man woman official's""".split()
+    person people man woman official's candidate candidates nominee nominees mayor
+    congressman congresswoman columnist columnists commentator commentators pollster
+    pollsters professor professors researcher researchers scientist scientists editor
+    editors reporter reporters correspondent host anchor founder manager managers coach
+    delegate delegates commissioner activist activists organizer organizers protester
+    protesters author writer consultant consultants veteran veterans owner
+    chairperson counsel treasurer ceo operative operatives""".split()
 )
 
 #: Lower-cased plural nouns that make a mention a group ("US and Ukrainian negotiators").
