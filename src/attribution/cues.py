@@ -222,14 +222,26 @@ def verb_base_of(base: dict[str, str], form: str) -> str:
 
 def _passive_before(text: str, start: int) -> bool:
     # "the FBI was warned", "Tyson was not asked": the subject was spoken to.
-    if text.startswith(("saying", "telling", "adding"), start):
-        return False
+    if text.startswith("ing", _word_end(text, start) - 3):
+        return False  # "is predicting": progressive, not passive
     i, word = _word_before(text, start)
     if word in _PASSIVE_ADVERBS:
         i, word = _word_before(text, i)
     return word in _BE
 
 
+def _word_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and end - start < 24 and text[end].isalpha():
+        end += 1
+    return end
+
+
+_CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
+
+
 def _noun_before(text: str, start: int) -> bool:
     word = _word_before(text, start)[1]
-    return word in _NOUN_MARKERS or word.endswith(("’s", "'s"))
+    if word.endswith(("’s", "'s")):
+        return word[:-2] not in _CONTRACTED  # "Trump’s claim", but "he’s predicting"
+    return word in _NOUN_MARKERS

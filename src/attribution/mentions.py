@@ -109,7 +109,9 @@ def _end_anchored(pattern: str) -> regex.Pattern[str]:
     return regex.compile(f"(?r){pattern}")
 
 
-_TRAILING = _end_anchored(rf"(?:[\s,]+(?:{_ADVERBS}|\([^()]{{0,40}}\)))*[\s,]*$")
+_TRAILING = _end_anchored(
+    rf"(?:[’'](?:s|d|ve|ll|re)(?![\p{{L}}]))?(?:[\s,]+(?:{_ADVERBS}|\([^()]{{0,40}}\)))*[\s,]*$"
+)
 _PRONOUN = _end_anchored(r"(?<![\p{L}\p{N}’'-])(?:he|she|they|it|we|I|He|She|They|It|We)$")
 _LEADING_PARTICLES = r"(?:(?:von|van|der|den|de|del|della|di|da|du|le|la|al|el|bin|ibn|ter)\s+)*"
 _NAME_AT_END = _end_anchored(rf"(?<![\p{{L}}\p{{N}}’'.-]){_LEADING_PARTICLES}{NAME_RUN}$")
@@ -267,7 +269,7 @@ class MentionParser:
             before_pp = _NAME_THEN_PP.search(text, start, end)
             if before_pp is not None:
                 # "Trump in his announcement speech called": the name before the phrase.
-                return self.name_mention(text, before_pp.start("name"), before_pp.end("name"))
+                mention = self.name_mention(text, before_pp.start("name"), before_pp.end("name"))
         if mention is None and last in ("who", "that", "which"):
             # "a White House official who spoke anonymously said": the antecedent.
             antecedent = self.before(text, lo, last_at)

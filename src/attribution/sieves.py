@@ -91,7 +91,7 @@ Sieve = Callable[[Context, int, Sequence[Found | None]], Found | None]
 _GAP_CHARS = " ,—–-\u00a0'’”\""
 _GAP_AFTER = regex.compile(r"['’”\"]?[\s,—–\-]*")
 _GAP_BEFORE = regex.compile(
-    r"(?:(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about)\s[^,:;.“”\"«»]{0,60})?"
+    r"(?:(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about|of)\s[^,:;.“”\"«»]{0,60})?"
     r"[\s]*[,:—–]?|(?:\s+[^\s,:;.“”\"«»]+){1,6}\s*[,:])\s*$"
 )
 _COMMA_BEFORE = regex.compile(r"(?r),\s*$")

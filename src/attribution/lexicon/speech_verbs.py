@@ -39,7 +39,8 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     swear sigh snap snarl groan grumble chant preach lecture concur agree disagree
     object protest question challenge remind summarize summarise hint imply
     rebut refute label brand dub tout gloat estimate lament cite blame read share
-    publish recommend remember propose surmise""".split()
+    publish recommend remember propose surmise elaborate bark boom react crack jeer
+    confide email holler sing bellow thunder rant vent speculate recite implore""".split()
 )
 
 #: Verbs of evaluation and reporting that attribute a partial quotation in their
