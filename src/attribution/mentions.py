@@ -164,7 +164,8 @@ _DETERMINER_BEFORE = _end_anchored(r"(?<![\p{L}])(?:a|an|the|one|another|One|Ano
 _COORDINATED = _end_anchored(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s+and\s+$")
 _APPOSITION_NAME = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?"
-    r"\s*(?:,[^,;:“”\"()]{1,120}|[—–][^—–;:“”\"]{1,120}[—–]?)$"
+    r"\s*(?:,[^,;:“”\"()]{1,120}|[—–][^—–;:“”\"]{1,120}[—–]?|"
+    r",\s*(?:a|an|the|who|whose|one|another)\s[^,;:“”\"()]{1,120}(?:,[^,;:“”\"()]{1,80}){1,2})$"
 )
 _SUBJECT = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<subject>{NAME_RUN}|he|she|they|He|She|They)"
@@ -175,7 +176,9 @@ _ROLE_SUBJECT = regex.compile(
     r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its|"
     r"(?:\p{Lu}[\p{L}\p{M}\-.]*\s+){0,3}\p{Lu}[\p{L}\p{M}\-]*[’'](?:s(?![\p{L}]))?|"
     r"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Oo]ver|[Aa]t\s+least)\s+)?\d[\d,]*)\s+"
-    r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+\p{Ll}+(?:ed|s)\b)"
+    r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+(?:\p{Ll}+(?:ed|s)|left|said|told|"
+    r"made|gave|took|went|came|wrote|spoke|met|ran|won|lost|kept|put|sent|held|brought|"
+    r"thought|felt|saw|stood|began|became|struck|hit|drew|has|had|is|was|will|would)\b)"
 )
 INTRO_PHRASE = regex.compile(
     r"\s*(?:At|In|On|For|After|Before|During|With|From|Of|As|Since|Under|Over|Despite|"
@@ -187,6 +190,11 @@ _NAME_BEFORE_RELATIVE = _end_anchored(
 )
 _NAME_BEFORE_OF = _end_anchored(
     rf"(?:^|(?<=\s))(?P<name>{MULTI_NAME_RUN})\s+(?:of|from|at)\s+(?:the\s+)?$"
+)
+#: Before the last comma, an apposition opened by a determiner or relative pronoun:
+#: "Giovanni Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said".
+_APPOSITION_OPENS = _end_anchored(
+    rf"{NAME_RUN}\s*,\s*(?:a|an|the|who|whose)\s[^,;:“”\"()]{{1,120}},\s*$"
 )
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}")
 _POLL_SHARE = _end_anchored(r"(?:\p{L}+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)$")
@@ -287,7 +295,9 @@ class MentionParser:
                 phrase = text[both.start() : mention.end]
                 return Mention(both.start(), mention.end, phrase, phrase, SpeakerKind.GROUP)
         if appositive and (
-            mention.kind is SpeakerKind.ROLE or _LOWER_WORD.search(text, start, mention.start)
+            mention.kind is SpeakerKind.ROLE
+            or _LOWER_WORD.search(text, start, mention.start)
+            or _APPOSITION_OPENS.search(text, max(lo, start - 120), start)
         ):
             # "Massimo Franco, a columnist for Corriere della Sera, wrote": the name
             # inside the apposition is not the subject.
@@ -375,6 +385,11 @@ class MentionParser:
         intro = INTRO_PHRASE.match(text, lo, min(hi, lo + 120))
         if intro is not None:
             lo = intro.end()  # "At the annual meeting of …, Mr. Pence used"
+        if _DETERMINER_START.match(text, _skip_space(text, lo, hi), hi):
+            # "The president left no doubt …": a role that opens the clause.
+            role = self._role_subject(text, lo, hi)
+            if role is not None:
+                return role
         for m in _SUBJECT.finditer(text, lo, min(hi, lo + _WINDOW)):
             if _PREPOSITION_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
                 continue  # "In Washington, President Obama …": not the subject

@@ -267,6 +267,8 @@ def embedded(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
     o_start, _ = ctx.segments.sentence_at(quote.outer_start)
     candidates = ctx.cues_between(o_start, quote.outer_start)
     for k in range(len(candidates) - 1, -1, -1):
+        if k and _in_subordinate_clause(text, candidates[k], quote.outer_start):
+            continue  # "X said that when Warren railed against …, “…”": not Warren's
         outer = _governing(ctx, candidates, k)
         for cue in (candidates[outer], candidates[k]) if outer != k else (candidates[k],):
             mention = _embedded_subject(ctx, index, cue, o_start)
@@ -305,7 +307,8 @@ def _governing(ctx: Context, cues: Sequence[CueMatch], k: int) -> int:
         and not cues[g - 1].forward
         and cues[g - 1].verb not in _DISOWNING
         and not _COORDINATION.search(ctx.text, cues[g - 1].end, cues[g].start)
-        and not _in_subordinate_clause(ctx.text, cues[g - 1], cues[g])
+        and not _in_subordinate_clause(ctx.text, cues[g - 1], cues[g].start)
+        and not _PARENTHETICAL_SUBJECT.search(ctx.text, max(0, cues[g].start - 60), cues[g].start)
     ):
         g -= 1
     return g
@@ -317,9 +320,15 @@ _SUBORDINATOR_BEFORE = regex.compile(
 )
 
 
-def _in_subordinate_clause(text: str, inner: CueMatch, outer: CueMatch) -> bool:
-    """True if ``inner`` sits in a clause like "When Trump announced …," before ``outer``."""
-    return "," in text[inner.end : outer.start] and bool(
+#: "Cost estimates, he added, were …": a parenthetical cue with its own subject.
+_PARENTHETICAL_SUBJECT = regex.compile(
+    rf"(?r),\s*(?:he|she|they|we|I|{NAME_RUN})(?:\s+\p{{Ll}}+ly)?\s+$"
+)
+
+
+def _in_subordinate_clause(text: str, inner: CueMatch, end: int) -> bool:
+    """True if ``inner`` sits in a clause like "When Trump announced …," that ends by ``end``."""
+    return "," in text[inner.end : end] and bool(
         _SUBORDINATOR_BEFORE.search(text, max(0, inner.start - 80), inner.start)
     )
 
