@@ -140,7 +140,8 @@ _FORWARD_TOKEN = (
 _FORWARD_STOP = (
     r"in|on|at|during|after|before|when|while|who|which|that|as|to|of|with|from|about|"
     r"last|this|earlier|later|adding|and|but|because|said|says|told|tells|wrote|writes|"
-    r"told|recently|yesterday|today|tonight|since|for|via|by|than|if|during|over|under"
+    r"told|recently|yesterday|today|tonight|since|for|via|by|than|if|during|over|under|"
+    r"could|would|will|should|may|might|can|is|was|were|are|has|have|had|did|does|must"
 )
 _FORWARD = regex.compile(
     rf"\s*{_FORWARD_TOKEN}(?:\s+(?!(?:{_FORWARD_STOP})(?![\p{{L}}])){_FORWARD_TOKEN}){{0,9}}"
@@ -195,6 +196,10 @@ _NAME_BEFORE_OF = _end_anchored(
 #: "Giovanni Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said".
 _APPOSITION_OPENS = _end_anchored(
     rf"{NAME_RUN}\s*,\s*(?:a|an|the|who|whose)\s[^,;:“”\"()]{{1,120}},\s*$"
+)
+#: "Silverman, herself a Sanders supporter, …": an apposition after a subject.
+_APPOSITION_AFTER = regex.compile(
+    r"\s*(?:a|an|the|who|whose|herself|himself|themselves|itself|one|another)\s"
 )
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}")
 _POLL_SHARE = _end_anchored(r"(?:\p{L}+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)$")
@@ -394,7 +399,11 @@ class MentionParser:
             if _PREPOSITION_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
                 continue  # "In Washington, President Obama …": not the subject
             word = m.group("subject")
-            if " " not in word and text.startswith(",", m.end("subject")):
+            if (
+                " " not in word
+                and text.startswith(",", m.end("subject"))
+                and not _APPOSITION_AFTER.match(text, m.end("subject") + 1)
+            ):
                 continue  # "Shortly, …", "Like Corker, …": an introductory word
             if word.lower() in ("it", "we", "i"):
                 continue  # "It was Mr. Obama's …": no speaker

@@ -94,6 +94,7 @@ _GAP_BEFORE = regex.compile(
     r"(?:(?:\s+(?:to|in|on|at|during|before|after|from|with|via|about|of)\s[^,:;.“”\"«»]{0,60})?"
     r"[\s]*[,:—–]?|(?:\s+[^\s,:;.“”\"«»]+){1,6}\s*[,:])\s*$"
 )
+_TIGHT_BEFORE = regex.compile(r"\s*[,:—–]\s*$")
 _COMMA_BEFORE = regex.compile(r"(?r),\s*$")
 _ENDS_CLAUSE = regex.compile(r"\s*(?:[,.;:!?]|$)")
 _COORDINATION = regex.compile(
@@ -126,6 +127,10 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
     if cue.participle and mention is not None and mention.kind is not SpeakerKind.PERSON:
         # "Andanar released a statement saying …": the clause's subject speaks.
         mention = None
+    and_verb = None if mention is not None else _VERB_AND_BEFORE.search(text, lo, cue.start)
+    if and_verb is not None:
+        # "Ms. Sherry smiled and said": the subject of the first verb.
+        mention = ctx.parser.before(text, lo, and_verb.start())
     if mention is None and (cue.participle or _AND_BEFORE.search(text, lo, cue.start)):
         # "Trump said the talks were good, adding …", "Lazar said … and added": the
         # subject of the cue before, or else of the sentence.
@@ -170,6 +175,10 @@ _CLAUSE_OPENING = regex.compile(
     r"[;]|,\s*(?:and|but|while|though|although|whereas)\s|\s(?:though|although|whereas)\s"
 )
 _NAME_JUST_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+$")
+_VERB_AND_BEFORE = regex.compile(
+    r"(?r)(?<![\p{L}])(?:\p{Ll}+ed|smiled|laughed|paused|shrugged|nodded|sighed|"
+    r"turned|stood|came|went|sat|looked)\s+and\s+$"
+)
 _AND_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(?:and|but)\s+$")
 _QUOTED_AS = regex.compile(r"(?<![\p{L}])quoted\s+(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")
 _PAST_VERB_AFTER = regex.compile(
@@ -204,6 +213,17 @@ def _quote_start_bound(ctx: Context, index: int, sentence_start: int, limit: int
 
 def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
     """``“…,” Putin told``; ``“…,” said Putin``; ``Putin said: “…”``."""
+    quote = ctx.quotes[index]
+    o_start, _ = ctx.segments.sentence_at(quote.outer_start)
+    before = ctx.cues_between(o_start, quote.outer_start)
+    if before and _TIGHT_BEFORE.match(ctx.text, before[-1].end, quote.outer_start):
+        # "When someone shouted, “Cruz,” Beck joked, …": the cue right before wins.
+        return _cue_first(ctx, index, before) or _quote_first(ctx, index)
+    return _quote_first(ctx, index) or _cue_first(ctx, index, before)
+
+
+def _quote_first(ctx: Context, index: int) -> Found | None:
+    """``“…,” Putin told``; ``“…,” said Putin``."""
     text, quote = ctx.text, ctx.quotes[index]
     s_start, s_end = ctx.segments.sentence_at(max(quote.outer_end - 1, 0))
     # Quote first, then the cue.
@@ -237,9 +257,13 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
         mention = ctx.parser.before(text, quote.outer_end, cue.start)
         if mention is not None and not text[quote.outer_end : mention.start].strip(_GAP_CHARS):
             return Found(mention, cue, "adjacent")
-    # Cue first, then the quote: "Putin said: “…”", "According to Woodward, “…”".
+    return None
+
+
+def _cue_first(ctx: Context, index: int, before: Sequence[CueMatch]) -> Found | None:
+    """``Putin said: “…”``, ``According to Woodward, “…”``."""
+    text, quote = ctx.text, ctx.quotes[index]
     o_start, _ = ctx.segments.sentence_at(quote.outer_start)
-    before = ctx.cues_between(o_start, quote.outer_start)
     if before and before[-1].forward:
         # "According to Woodward, “…”"
         cue = before[-1]
@@ -248,6 +272,11 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
             return Found(mention, cue, "adjacent")
     elif before:
         cue = before[-1]
+        if not _TIGHT_BEFORE.match(text, cue.end, quote.outer_start) and (
+            cue.reporting or _governing(ctx, before, len(before) - 1) != len(before) - 1
+        ):
+            # "X said he rarely asks donors for help, “except …”": the outer cue's.
+            return None
         if _GAP_BEFORE.match(text, cue.end, quote.outer_start) and not ctx.quote_between(
             cue.end, quote.outer_start, index
         ):
