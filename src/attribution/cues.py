@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 import attrs
+import regex
 
 from attribution.lexicon.speech_verbs import FRAMES, REPORTING_VERBS, SPEECH_VERBS, inflections
 from attribution.patterns import trie
@@ -172,7 +173,9 @@ class CueLexicon:
             word = m.group()
             if " " not in word:
                 if _noun_before(text, m.start()) or (
-                    word != verb_base_of(self._base, word) and _passive_before(text, m.start())
+                    word != verb_base_of(self._base, word)
+                    and not word.endswith("ing")  # "is predicting": progressive, not passive
+                    and _passive_before(text, m.start())
                 ):
                     continue
                 verb = self._base[word]
@@ -201,18 +204,16 @@ _PASSIVE_ADVERBS = frozenset(
 )
 
 
+_WORD_BEFORE = regex.compile(r"(?r)(?P<word>[\p{L}’']{0,24})[ \t\u00a0]{0,4}$")
+
+
 def _word_before(text: str, end: int) -> tuple[int, str]:
     """The word ending before ``end`` (spaces skipped), lower-cased, and where it starts.
 
     A few characters are looked at, never more than a word's length.
     """
-    j = end
-    while j > 0 and end - j < 4 and text[j - 1] in " \t\u00a0":
-        j -= 1
-    i = j
-    while i > 0 and j - i < 24 and (text[i - 1].isalpha() or text[i - 1] in "’'"):
-        i -= 1
-    return i, text[i:j].lower()
+    m = _WORD_BEFORE.search(text, max(0, end - 28), end)
+    return (m.start(), m["word"].lower()) if m is not None else (end, "")
 
 
 def verb_base_of(base: dict[str, str], form: str) -> str:
@@ -222,19 +223,10 @@ def verb_base_of(base: dict[str, str], form: str) -> str:
 
 def _passive_before(text: str, start: int) -> bool:
     # "the FBI was warned", "Tyson was not asked": the subject was spoken to.
-    if text.startswith("ing", _word_end(text, start) - 3):
-        return False  # "is predicting": progressive, not passive
     i, word = _word_before(text, start)
     if word in _PASSIVE_ADVERBS:
         i, word = _word_before(text, i)
     return word in _BE
-
-
-def _word_end(text: str, start: int) -> int:
-    end = start
-    while end < len(text) and end - start < 24 and text[end].isalpha():
-        end += 1
-    return end
 
 
 _CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})

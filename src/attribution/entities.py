@@ -41,6 +41,16 @@ _ANY_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}")
 _MALE = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Herr"})
 _FEMALE = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess"})
 _LOOKBACK_SENTENCES = 4
+_VERB_AFTER = regex.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|said|told|wrote|"
+    r"spoke|made|gave|took|went|came|met|ran|won|lost|kept|put|sent|held|thought|felt|saw|"
+    r"stood|began|became|has|had|is|was|will|would|could|can)(?![\p{L}])"
+)
+_MODIFIER_AFTER = regex.compile(
+    r"\s+(?:campaign\s+|press\s+|communications\s+|deputy\s+|senior\s+|chief\s+)*"
+    r"(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|manager|chairman|"
+    r"strategist|secretary|director|pollster|lawyer|attorney|official)\s+\p{Lu}"
+)
 
 
 class EntityResolver:
@@ -165,9 +175,10 @@ class EntityResolver:
         for k in range(index, max(-1, index - _LOOKBACK_SENTENCES), -1):
             if k < 0:
                 break
+            fallback = None
             for mention in self._people_in(k):
                 if mention.start >= offset:
-                    break
+                    continue
                 first = mention.text.split()[0]
                 if (gender == "male" and first in _FEMALE) or (
                     gender == "female" and first in _MALE
@@ -175,7 +186,11 @@ class EntityResolver:
                     continue
                 if mention.name.lower() in self._parser.titles:
                     continue
-                return mention
+                if _VERB_AFTER.match(self._text, mention.end):
+                    return mention  # "Asked about Sullivan, Feinstein said": the subject
+                fallback = fallback or mention
+            if fallback is not None:
+                return fallback
         return None
 
     def _people_in(self, k: int) -> list[Mention]:
@@ -184,14 +199,22 @@ class EntityResolver:
         if people is None:
             start, end = self._segments.sentence_spans[k]
             intro = INTRO_PHRASE.match(self._text, start, end)
-            if intro is not None:
-                start = intro.end()  # "In an interview with Matei Rosca, Lazar said he …"
             people = []
-            for m in _ANY_NAME.finditer(self._text, start, end):
+            # "In an interview with Matei Rosca, Lazar said he …": the clause's names
+            # first, then the introductory phrase's.
+            main = (start, end) if intro is None else (intro.end(), end)
+            spans = [main] if intro is None else [main, (start, intro.end())]
+            for m in (n for span in spans for n in _ANY_NAME.finditer(self._text, *span)):
                 if self._inside_quote(m.start()) or m.group().endswith(("’s", "'s")):
                     continue
+                if _MODIFIER_AFTER.match(self._text, m.end()):
+                    continue  # "Cruz spokesman Rick Tyler": Tyler, not Cruz
                 mention = self._parser.name_mention(self._text, m.start(), m.end())
-                if mention is not None and mention.kind is SpeakerKind.PERSON:
+                if (
+                    mention is not None
+                    and mention.kind is SpeakerKind.PERSON
+                    and (" " in mention.text or self.known(mention))
+                ):
                     people.append(mention)
             self._people[k] = people
         return people
