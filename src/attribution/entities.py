@@ -213,7 +213,11 @@ class EntityResolver:
                 if (
                     mention is not None
                     and mention.kind is SpeakerKind.PERSON
-                    and (" " in mention.text or self.known(mention))
+                    and (
+                        " " in mention.text
+                        or self.known(mention)
+                        or _VERB_AFTER.match(self._text, mention.end)
+                    )
                 ):
                     people.append(mention)
             self._people[k] = people
