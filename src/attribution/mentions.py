@@ -76,7 +76,9 @@ _CAP_STOP = frozenset(
     Now Next Once Under Over About Against Despite During Without Within Like Unlike
     Indeed Moreover Furthermore Nevertheless Nonetheless Thus Hence Still Yes No Back
     Asked Following According Amid Among Around Like Through Throughout Upon Via Well
-    Hours Days Weeks Months Years Minutes Moments Decades Seconds
+    Hours Days Weeks Months Years Minutes Moments Decades Seconds Ever Likewise Any Each
+    Every Some Many Most Few Several All Similarly Additionally Overall Otherwise
+    Ultimately Finally Specifically Currently Recently Clearly Obviously Notably
     Then Soon Already Again Maybe Perhaps Sometimes Often Here Where What Why How Who
     He She They We I You His Her Their Our My Your Him Them Us Me
     Mr Ms Mrs Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
@@ -184,7 +186,8 @@ _ROLE_SUBJECT = regex.compile(
 INTRO_PHRASE = regex.compile(
     r"\s*(?:At|In|On|For|After|Before|During|With|From|Of|As|Since|Under|Over|Despite|"
     r"Following|Amid|Among|Across|Throughout|Without|Within|Unlike|Like|Outside|Inside|"
-    r"Near|Behind|Beyond|Around|Along|Upon|Toward|Towards|Later|Earlier)\s[^,;:“”\"]{1,110},\s*"
+    r"Near|Behind|Beyond|Around|Along|Upon|Toward|Towards|Later|Earlier|Asked|When|While|"
+    r"Although|Though|Because|If|Once|Ever\s+since|Even\s+as|Until)\s[^,;:“”\"]{1,110},\s*"
 )
 _NAME_BEFORE_RELATIVE = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?\s*,?\s*$"
