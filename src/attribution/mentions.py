@@ -78,7 +78,11 @@ _CAP_STOP = frozenset(
     Asked Following According Amid Among Around Like Through Throughout Upon Via Well
     Hours Days Weeks Months Years Minutes Moments Decades Seconds Ever Likewise Any Each
     Every Some Many Most Few Several All Similarly Additionally Overall Otherwise
-    Ultimately Finally Specifically Currently Recently Clearly Obviously Notably
+    Ultimately Finally Specifically Currently Recently Clearly Obviously Notably Shortly
+    Importantly Interestingly Ironically Unfortunately Fortunately Apparently Eventually
+    Initially Separately Privately Publicly Previously Originally Frankly Honestly
+    Actually Basically Essentially Generally Usually Typically Certainly Surely Hundreds
+    Dozens Thousands Millions Scores
     Then Soon Already Again Maybe Perhaps Sometimes Often Here Where What Why How Who
     He She They We I You His Her Their Our My Your Him Them Us Me
     Mr Ms Mrs Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
@@ -151,8 +155,9 @@ _FORWARD = regex.compile(
 _TOKEN = regex.compile(r"\S+")
 _PREPOSITION_BEFORE = _end_anchored(
     r"(?<![\p{L}])(?:in|at|on|from|of|for|with|by|to|near|after|before|during|since|like|"
-    r"unlike|than|In|At|On|From|Of|For|With|By|To|Near|After|Before|During|Since|Like|"
-    r"Unlike)\s+$"
+    r"unlike|than|through|across|into|over|under|toward|towards|outside|inside|around|"
+    r"against|among|between|In|At|On|From|Of|For|With|By|To|Near|After|Before|During|"
+    r"Since|Like|Unlike|Through|Across|Inside|Outside|Around|Against|Among|Between)\s+$"
 )
 _NAME_AFTER_ROLE = regex.compile(rf",\s+(?P<name>{NAME_RUN})\s*(?:,|\.|$)")
 _AUXILIARIES = frozenset(
@@ -175,19 +180,30 @@ _SUBJECT = regex.compile(
     r"(?=(?:\s*\([^()]{1,30}\))?(?:\s+\p{Ll}|\s*,))"
 )
 _WINDOW = 160
-_ROLE_SUBJECT = regex.compile(
-    r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its|"
+_ROLE_SUBJECT_PATTERN = (
+    r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its|One|Another|Two|"
+    r"Three|Four|Five|Several|Many|Some|(?:Hundreds|Dozens|Thousands|Scores)\s+of|"
     r"(?:\p{Lu}[\p{L}\p{M}\-.]*\s+){0,3}\p{Lu}[\p{L}\p{M}\-]*[’'](?:s(?![\p{L}]))?|"
     r"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Oo]ver|[Aa]t\s+least)\s+)?\d[\d,]*)\s+"
     r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+(?:\p{Ll}+(?:ed|s)|left|said|told|"
     r"made|gave|took|went|came|wrote|spoke|met|ran|won|lost|kept|put|sent|held|brought|"
     r"thought|felt|saw|stood|began|became|struck|hit|drew|has|had|is|was|will|would)\b)"
 )
+_ROLE_SUBJECT = regex.compile(_ROLE_SUBJECT_PATTERN)
+#: The same with exactly n words before the head, n = 0 … 5, to find a later head:
+#: "Hundreds of pro-Sanders demonstrators marched".
+_ROLE_SUBJECT_BY_LENGTH = tuple(
+    regex.compile(_ROLE_SUBJECT_PATTERN.replace("{0,5}?", f"{{{n}}}")) for n in range(6)
+)
+_HEAD_BEFORE_PP = regex.compile(
+    r"(?P<head>\p{Ll}[\p{L}\-]*)\s+(?:inside|in|at|from|of|for|with|on|close\s+to)\s"
+)
 INTRO_PHRASE = regex.compile(
     r"\s*(?:At|In|On|For|After|Before|During|With|From|Of|As|Since|Under|Over|Despite|"
     r"Following|Amid|Among|Across|Throughout|Without|Within|Unlike|Like|Outside|Inside|"
     r"Near|Behind|Beyond|Around|Along|Upon|Toward|Towards|Later|Earlier|Asked|When|While|"
-    r"Although|Though|Because|If|Once|Ever\s+since|Even\s+as|Until)\s[^,;:“”\"]{1,110},\s*"
+    r"Although|Though|Because|If|Once|Ever\s+since|Even\s+as|Until|\p{Lu}\p{Ll}+ing)"
+    r"\s[^,;:“”\"]{1,110},\s*"
 )
 _NAME_BEFORE_RELATIVE = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?\s*,?\s*$"
@@ -393,11 +409,9 @@ class MentionParser:
         intro = INTRO_PHRASE.match(text, lo, min(hi, lo + 120))
         if intro is not None:
             lo = intro.end()  # "At the annual meeting of …, Mr. Pence used"
-        if _DETERMINER_START.match(text, _skip_space(text, lo, hi), hi):
-            # "The president left no doubt …": a role that opens the clause.
-            role = self._role_subject(text, lo, hi)
-            if role is not None:
-                return role
+        role = self._role_subject(text, lo, hi)
+        if role is not None:
+            return role  # "The president left no doubt …": a role that opens the clause
         for m in _SUBJECT.finditer(text, lo, min(hi, lo + _WINDOW)):
             if _PREPOSITION_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
                 continue  # "In Washington, President Obama …": not the subject
@@ -427,13 +441,28 @@ class MentionParser:
                 return mention
         return self._role_subject(text, lo, hi)
 
+    def _is_speaker_noun(self, word: str) -> bool:
+        word = word.lower()
+        return word in self.role_nouns or word in self.group_nouns or word in self.org_nouns
+
     def _role_subject(self, text: str, lo: int, hi: int) -> Mention | None:
         """A role, group or organisation noun phrase that opens a clause at ``lo``."""
         role = _ROLE_SUBJECT.match(text, lo, min(hi, lo + _WINDOW))
         if role is None:
             return None
-        head = role.group("head").lower()
+        if not self._is_speaker_noun(role.group("head")):
+            for pattern in _ROLE_SUBJECT_BY_LENGTH:
+                longer = pattern.match(text, lo, min(hi, lo + _WINDOW))
+                if longer is not None and self._is_speaker_noun(longer.group("head")):
+                    role = longer
+                    break
         phrase = role.group("np")
+        head = role.group("head").lower()
+        if head not in self.role_nouns and head not in self.group_nouns:
+            # "One operative inside Trump Tower tried …": the noun before the phrase.
+            before_pp = _HEAD_BEFORE_PP.search(phrase)
+            if before_pp is not None:
+                head = before_pp.group("head").lower()
         if head in self.group_nouns:
             # "About 200 protesters gathered, … chanting": a group.
             return Mention(role.start("np"), role.end("np"), phrase, phrase, SpeakerKind.GROUP)

@@ -67,7 +67,9 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     supporters critics people protesters activists demonstrators democrats
     republicans investigators researchers scientists doctors teachers students
     workers soldiers troops police ministers governments allies authorities
-    organizers organisers spokesmen spokeswomen representatives delegates""".split()
+    organizers organisers spokesmen spokeswomen representatives delegates nurses
+    farmers parents fans marchers crowd crowds audience women men families victims
+    survivors employees veterans citizens immigrants candidates pollsters""".split()
 )
 
 #: Words followed by a full stop that does not end a sentence.
