@@ -39,7 +39,10 @@ INVERTIBLE: frozenset[str] = frozenset(
     declare acknowledge admit agree answer respond counter conclude quip joke predict
     suggest state remark observe caution complain concede confirm offer shout yell
     cry whisper mutter muse wonder exclaim retort scoff boast stress emphasize emphasise
-    reiterate repeat read""".split()
+    reiterate repeat read react remember exhort opine interject plead demand charge
+    assert contend maintain lament gush rail fume proclaim recount thunder bellow holler
+    bark boom snap snarl sigh groan grumble murmur jeer cheer chant elaborate begin
+    interrupt chime marvel reason beg implore urge vow promise pledge""".split()
 )
 
 

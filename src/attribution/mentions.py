@@ -82,7 +82,8 @@ _CAP_STOP = frozenset(
     Importantly Interestingly Ironically Unfortunately Fortunately Apparently Eventually
     Initially Separately Privately Publicly Previously Originally Frankly Honestly
     Actually Basically Essentially Generally Usually Typically Certainly Surely Hundreds
-    Dozens Thousands Millions Scores
+    Dozens Thousands Millions Scores Two Three Four Five Six Seven Eight Nine Ten Eleven
+    Twelve Twenty Thirty Forty Fifty
     Then Soon Already Again Maybe Perhaps Sometimes Often Here Where What Why How Who
     He She They We I You His Her Their Our My Your Him Them Us Me
     Mr Ms Mrs Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
@@ -197,6 +198,11 @@ _ROLE_SUBJECT_BY_LENGTH = tuple(
 )
 _HEAD_BEFORE_PP = regex.compile(
     r"(?P<head>\p{Ll}[\p{L}\-]*)\s+(?:inside|in|at|from|of|for|with|on|close\s+to)\s"
+)
+_ROLE_THEN_MODIFIER = regex.compile(
+    r"(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]everal)\s+(?:[\p{L}\-]+\s+){0,3}?"
+    r"(?P<head>\p{Ll}+)\s+(?:familiar|close|knowledgeable|speaking|briefed|involved|"
+    r"working|granted|who)\s"
 )
 INTRO_PHRASE = regex.compile(
     r"\s*(?:At|In|On|For|After|Before|During|With|From|Of|As|Since|Under|Over|Despite|"
@@ -510,6 +516,10 @@ class MentionParser:
         if role is not None and role.group("head").lower() in self.role_nouns:
             # "a Democratic staffer in the room": a role with a phrase after its head.
             return self._role(text, role.start(), end, role.group("head").lower())
+        modified = _ROLE_THEN_MODIFIER.match(text, start, end)
+        if modified is not None and modified.group("head").lower() in self.role_nouns:
+            # "Another source familiar with Cruz’s thinking": the role and its modifier.
+            return self._role(text, start, end, modified.group("head").lower())
         return self._generic(text, start, end, words)
 
     @staticmethod

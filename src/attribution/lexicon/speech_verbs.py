@@ -104,6 +104,7 @@ FRAMES: tuple[str, ...] = (
     "said in an interview",
     "told reporters",
     "put it",
+    "puts it",
     "fired back",
     "shot back",
     "hit back",

@@ -56,7 +56,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     editors reporter reporters correspondent host anchor founder manager managers coach
     delegate delegates commissioner activist activists organizer organizers protester
     protesters author writer consultant consultants veteran veterans owner
-    chairperson counsel treasurer ceo operative operatives someone somebody""".split()
+    chairperson counsel treasurer ceo operative operatives someone somebody employee
+    worker teacher student nurse farmer parent fan marcher protester""".split()
 )
 
 #: Lower-cased plural nouns that make a mention a group ("US and Ukrainian negotiators").
