@@ -525,6 +525,8 @@ def subject(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | 
     mention = ctx.parser.first_subject(text, s_start, quote.outer_start)
     if mention is None or mention.start > s_start + 120:
         return None
+    if _PASSIVE_AFTER.match(text, mention.end):
+        return None  # "The agency was warned about the “obvious risks”": not the speaker
     if (
         mention.pronoun is None
         and mention.kind is SpeakerKind.PERSON
@@ -535,17 +537,21 @@ def subject(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | 
     return Found(mention, None, "subject")
 
 
+_PASSIVE_AFTER = regex.compile(
+    r"\s+(?:\p{Ll}+ly\s+)?(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been|being|"
+    r"got|gets|get)\s+(?:not\s+|never\s+|\p{Ll}+ly\s+)?(?:\p{Ll}+ed|told|said|known|seen|"
+    r"given|shown|written|called|taken|made|caught|heard)(?![\p{L}])"
+)
 _TITLE_WORD = r"(?:[\p{Lu}\p{N}]\S*|of|the|and|a|an|in|on|for|to|with)"
 _TITLE_CASE = regex.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*[\s,.!?]*")
 _TERM_BEFORE = regex.compile(
-    r"(?r)(?<![\p{L}])(?:a|an|the|this|that|these|those|his|her|their|its|our|so-called|called|"
-    r"dubbed|named|titled|of|in|on|as)\s+$",
+    r"(?r)(?<![\p{L}])(?:so-called|called|dubbed|named|titled|nicknamed|known\s+as)\s+$",
     regex.IGNORECASE,
 )
 
 
 def _looks_like_title_or_term(text: str, quote: Quote) -> bool:
-    """A title (“The Walking Dead”) or a term after a determiner (a “unity” lunch)."""
+    """A title (“The Walking Dead”) or a term named as such (the so-called “unity” lunch)."""
     if _TITLE_CASE.fullmatch(quote.text):
         return True
     return len(quote.text.split()) <= 3 and bool(
