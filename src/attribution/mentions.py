@@ -209,7 +209,7 @@ INTRO_PHRASE = regex.compile(
     r"Following|Amid|Among|Across|Throughout|Without|Within|Unlike|Like|Outside|Inside|"
     r"Near|Behind|Beyond|Around|Along|Upon|Toward|Towards|Later|Earlier|Asked|When|While|"
     r"Although|Though|Because|If|Once|Ever\s+since|Even\s+as|Until|\p{Lu}\p{Ll}+ing)"
-    r"\s[^,;:“”\"]{1,110},\s*"
+    r"\s[^,;:“”\"]{1,110},(?:\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2},(?=\s*\p{Lu}))?\s*"
 )
 _NAME_BEFORE_RELATIVE = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?\s*,?\s*$"
@@ -224,7 +224,13 @@ _APPOSITION_OPENS = _end_anchored(
 )
 #: "Silverman, herself a Sanders supporter, …": an apposition after a subject.
 _APPOSITION_AFTER = regex.compile(
-    r"\s*(?:a|an|the|who|whose|herself|himself|themselves|itself|one|another)\s"
+    r"\s*(?:a|an|the|who|whose|herself|himself|themselves|itself|one|another|"
+    r"(?:\p{Lu}[\p{L}.]*\s+){0,2}\p{Lu}[\p{L}.]*[’']s)\s"
+)
+#: "The complaint, which was filed in …, alleged": the relative clause's verb comes first.
+_VERB_FIRST = regex.compile(
+    r"(?:was|were|is|are|has|have|had|will|would|could|can|did|does|do|\p{Ll}+ed|\p{Ll}+s)"
+    r"(?![\p{L}])"
 )
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}")
 _POLL_SHARE = _end_anchored(r"(?:\p{L}+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)$")
@@ -286,7 +292,8 @@ class MentionParser:
         for boundary in _CLAUSE_BOUNDARY.finditer(text, lo, end):
             start, last, last_at = boundary.end(), boundary.group(), boundary.start()
         start = _skip_space(text, start, end)
-        if last in ("who", "that", "which") and (start >= end or last == "who"):
+        relative = last in ("who", "that", "which")
+        if relative and (start >= end or last == "who" or _VERB_FIRST.match(text, start, end)):
             antecedent = self._antecedent(text, lo, last_at)
             if antecedent is None:
                 return None

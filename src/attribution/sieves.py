@@ -152,10 +152,13 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
         earlier = [
             c for c in ctx.cues_between(s_start, cue.start) if not c.participle and not c.reporting
         ]
-        for c in reversed(earlier):
-            mention = ctx.parser.before(text, s_start, c.start)
-            if mention is not None:
-                return mention
+        if earlier:
+            # "X repeated accusations that Rubio recites …, calling him": X's clause.
+            g = _governing(ctx, earlier, len(earlier) - 1)
+            for c in [earlier[g], *reversed(earlier)]:
+                mention = ctx.parser.before(text, s_start, c.start)
+                if mention is not None:
+                    return mention
         mention = ctx.parser.first_subject(text, s_start, cue.start)
         if (
             mention is not None
@@ -344,8 +347,8 @@ def _governing(ctx: Context, cues: Sequence[CueMatch], k: int) -> int:
 
 
 _SUBORDINATOR_BEFORE = regex.compile(
-    r"(?r)(?<![\p{L}])(?:[Ww]hen|[Aa]fter|[Bb]efore|[Ww]hile|[Ss]ince|[Ii]f|[Aa]lthough|[Tt]hough|"
-    r"[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]henever)\s[^,;:“”\"]*$"
+    r"(?r)(?:(?<![\p{L}])(?:[Ww]hen|[Aa]fter|[Bb]efore|[Ww]hile|[Ss]ince|[Ii]f|[Aa]lthough|"
+    r"[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]henever)|,\s*(?:which|who))\s[^,;:“”\"]*$"
 )
 
 
