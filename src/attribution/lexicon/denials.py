@@ -38,6 +38,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
@@ -272,7 +273,9 @@ _NEGATION = regex.compile(
 #: How far before a trigger word a denial may start (characters, words), and
 #: how long it may be.
 _BEFORE, _WORDS_BEFORE, _AFTER = 80, 6, 200
-_WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{L}\p{N}]")
+# The standard library's engine finds these word starts about twice as fast.
+_WORD_START = re.compile(r"(?<![\w'’])[^\W_]")
+_ESCAPES = regex.compile(r"\\(?:[pP]\{[^}]*\}|.)")
 _PUNCT = regex.compile(r"[,;:.!?()“”\"«»]")
 
 
@@ -332,6 +335,7 @@ class DenialLexicon:
     triggers: tuple[str, ...] = attrs.field(default=TRIGGERS, converter=_tuple)
     _pattern: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
     _trigger: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    _trigger_lower: regex.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
     _no_comment: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
     _representative: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
     _place: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
@@ -370,14 +374,12 @@ class DenialLexicon:
             deny,
             *(c.replace("{deny}", deny).replace("{remark}", remark) for c in own),
         ]
-        object.__setattr__(
-            self,
-            "_trigger",
-            regex.compile(
-                rf"\b(?:{'|'.join(f'(?:{t})' for t in triggers)})",
-                regex.IGNORECASE,
-            ),
-        )
+        trigger = rf"\b(?:{'|'.join(f'(?:{t})' for t in triggers)})"
+        object.__setattr__(self, "_trigger", regex.compile(trigger, regex.IGNORECASE))
+        # Without uppercase letters, the triggers match lower-cased text exactly as they
+        # match any text ignoring case, and a case-sensitive scan is about 40% faster.
+        lower = not any(c.isupper() for c in _ESCAPES.sub("", trigger))
+        object.__setattr__(self, "_trigger_lower", regex.compile(trigger) if lower else None)
         object.__setattr__(
             self,
             "_no_comment",
@@ -455,7 +457,12 @@ class DenialLexicon:
         """
         stop = len(text) if end is None else end
         found: dict[tuple[int, int], DenialMatch] = {}
-        for hit in self._trigger.finditer(text, start, stop):
+        lowered = text.lower() if self._trigger_lower is not None else ""
+        if self._trigger_lower is not None and len(lowered) == len(text):
+            hits = self._trigger_lower.finditer(lowered, start, stop)
+        else:
+            hits = self._trigger.finditer(text, start, stop)
+        for hit in hits:
             # A denial starts at its trigger or a few words before it ("did not").
             words = _WORD_START.finditer(text, max(start, hit.start() - _BEFORE), hit.start())
             for pos in [*[w.start() for w in words][-_WORDS_BEFORE:], hit.start()]:
