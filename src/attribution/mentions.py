@@ -240,6 +240,10 @@ _NAME_THEN_PP = _end_anchored(
 )
 
 
+#: Names already read, by their text; cleared when it reaches this size.
+_NAME_CACHE_SIZE = 8192
+
+
 def _lower_words(text: str) -> list[str]:
     return [w.strip(".’'").lower() for w in text.split()]
 
@@ -266,6 +270,9 @@ class MentionParser:
     org_nouns: frozenset[str] = ORG_NOUNS
     speech_nouns: tuple[str, ...] = SPEECH_NOUNS
     _speech_noun: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    _names: dict[str, tuple[int, str, SpeakerKind] | None] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         nouns = "|".join(regex.escape(n) for n in sorted(set(self.speech_nouns), key=len)[::-1])
@@ -569,13 +576,31 @@ class MentionParser:
         Sybhia" names "Andrii Sybhia"); organisation words make it an
         organisation, plural group nouns a group.
         """
-        tokens = list(_TOKEN.finditer(text[start:end]))
+        run = text[start:end]
+        try:
+            parsed = self._names[run]
+        except KeyError:
+            if len(self._names) >= _NAME_CACHE_SIZE:
+                self._names.clear()
+            parsed = self._names[run] = self._parse_name(run)
+        if parsed is None:
+            return None
+        offset, name, kind = parsed
+        s = start + offset
+        if kind is SpeakerKind.ROLE:
+            if s > 0 and (det := _DETERMINER_BEFORE.search(text, max(0, s - 10), s)):
+                s = det.start()
+            name = text[s:end]
+        return Mention(s, end, text[s:end], name, kind)
+
+    def _parse_name(self, run: str) -> tuple[int, str, SpeakerKind] | None:
+        """Where the name starts in ``run``, the name, and its kind (see :meth:`name_mention`)."""
+        tokens = list(_TOKEN.finditer(run))
         # Leading stop words are not part of the name ("But Ukrainian Foreign Minister ...").
         while tokens and tokens[0].group().rstrip(".") in _CAP_STOP:
             tokens.pop(0)
         if not tokens:
             return None
-        s = start + tokens[0].start()
         words = [t.group() for t in tokens]
         # The name proper follows the last title word or possessive.
         cut = 0
@@ -603,11 +628,7 @@ class MentionParser:
         name = " ".join(name_words)
         if kind is SpeakerKind.PERSON and name.lower() in self.titles:
             kind = SpeakerKind.ROLE
-        if kind is SpeakerKind.ROLE:
-            if s > 0 and (det := _DETERMINER_BEFORE.search(text, max(0, s - 10), s)):
-                s = det.start()
-            name = text[s:end]
-        return Mention(s, end, text[s:end], name, kind)
+        return tokens[0].start(), name, kind
 
 
 def _skip_space(text: str, start: int, end: int) -> int:
