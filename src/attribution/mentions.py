@@ -233,7 +233,10 @@ _VERB_FIRST = regex.compile(
     r"(?![\p{L}])"
 )
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}")
-_POLL_SHARE = _end_anchored(r"(?:\p{L}+\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)$")
+_POLL_SHARE = _end_anchored(
+    r"(?:\p{L}+\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out\s+of)\s+(?:\d+|ten))$"
+)
 _NAME_THEN_PP = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+(?:in|at|on|during|after|before|"
     r"with|from)\s+[^,;:“”\"]{1,50}$"
@@ -295,8 +298,9 @@ class MentionParser:
             return Mention(
                 pronoun.start(), end, word, word, SpeakerKind.PERSON, PRONOUNS[word.lower()]
             )
-        start, last, last_at = lo, "", lo
+        start, last, last_at, previous = lo, "", lo, lo
         for boundary in _CLAUSE_BOUNDARY.finditer(text, lo, end):
+            previous = start
             start, last, last_at = boundary.end(), boundary.group(), boundary.start()
         start = _skip_space(text, start, end)
         relative = last in ("who", "that", "which")
@@ -331,7 +335,17 @@ class MentionParser:
         # said") or a relative clause ("Charlie Sykes, who lamented"): the name before.
         appositive = "," in text[end:hi] or last in ("who", "—", "–")
         if mention is None:
-            return self._apposition(text, lo, end) if appositive else None
+            if not appositive:
+                return None
+            named = self._apposition(text, lo, end)
+            if named is None and last == ",":
+                # "That letter, on Trump Organization letterhead, demanded": the phrase
+                # before the apposition.
+                first = _skip_space(text, previous, last_at)
+                named = self._classify(text, first, last_at) if first < last_at else None
+                if named is not None and named.kind is SpeakerKind.PERSON:
+                    named = None
+            return named
         if mention.kind is SpeakerKind.GROUP:
             # "US and Ukrainian negotiators": the coordination belongs to the group.
             both = _COORDINATED.search(text, max(lo, mention.start - 40), mention.start)
