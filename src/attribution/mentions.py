@@ -281,7 +281,8 @@ class MentionParser:
         nouns = "|".join(regex.escape(n) for n in sorted(set(self.speech_nouns), key=len)[::-1])
         pattern = (
             rf"(?P<owner>{NAME_RUN}|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:[’']s?)?\s+"
-            rf"(?:[\p{{L}}\-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+(?:that|of|about|on))?[\s,:]*$"
+            rf"(?:[\p{{L}}\-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+(?:that|of|about|on|for|to)"
+            r"(?:\s+(?:a|an|the))?)?[\s,:]*$"
         )
         object.__setattr__(self, "_speech_noun", regex.compile(pattern))
 

@@ -40,5 +40,6 @@ ORG_NOUNS: frozenset[str] = frozenset(
     weekly statement report letter study survey poll memo document filing lawsuit
     complaint release transcript court panel board council union party embassy
     spokesman's brief motion ruling indictment editorial ad ads advertisement
-    commercial petition platform bill resolution analysis review blog""".split()
+    commercial petition platform bill resolution analysis review blog commission
+    nonprofit non-profit charity foundation institute agency""".split()
 )

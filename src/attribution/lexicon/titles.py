@@ -57,7 +57,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     delegate delegates commissioner activist activists organizer organizers protester
     protesters author writer consultant consultants veteran veterans owner
     chairperson counsel treasurer ceo operative operatives someone somebody employee
-    worker teacher student nurse farmer parent fan marcher protester""".split()
+    worker teacher student nurse farmer parent fan marcher protester businessman
+    businesswoman billionaire mogul policymaker policymakers""".split()
 )
 
 #: Lower-cased plural nouns that make a mention a group ("US and Ukrainian negotiators").
@@ -70,7 +71,8 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     workers soldiers troops police ministers governments allies authorities
     organizers organisers spokesmen spokeswomen representatives delegates nurses
     farmers parents fans marchers crowd crowds audience women men families victims
-    survivors employees veterans citizens immigrants candidates pollsters""".split()
+    survivors employees veterans citizens immigrants candidates pollsters policymakers
+    economists lots""".split()
 )
 
 #: Words followed by a full stop that does not end a sentence.
