@@ -184,11 +184,13 @@ _WINDOW = 160
 _ROLE_SUBJECT_PATTERN = (
     r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its|One|Another|Two|"
     r"Three|Four|Five|Several|Many|Some|(?:Hundreds|Dozens|Thousands|Scores)\s+of|"
+    r"\p{Lu}[\p{Ll}\-]+|"
     r"(?:\p{Lu}[\p{L}\p{M}\-.]*\s+){0,3}\p{Lu}[\p{L}\p{M}\-]*[’'](?:s(?![\p{L}]))?|"
     r"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Oo]ver|[Aa]t\s+least)\s+)?\d[\d,]*)\s+"
     r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+(?:\p{Ll}+(?:ed|s)|left|said|told|"
     r"made|gave|took|went|came|wrote|spoke|met|ran|won|lost|kept|put|sent|held|brought|"
-    r"thought|felt|saw|stood|began|became|struck|hit|drew|has|had|is|was|will|would)\b)"
+    r"thought|felt|saw|stood|began|became|struck|hit|drew|has|have|had|is|are|was|were|will|"
+    r"would)\b)"
 )
 _ROLE_SUBJECT = regex.compile(_ROLE_SUBJECT_PATTERN)
 #: The same with exactly n words before the head, n = 0 … 5, to find a later head:
@@ -476,6 +478,10 @@ class MentionParser:
                 return mention
         return self._role_subject(text, lo, hi)
 
+    def _is_plural_noun(self, word: str) -> bool:
+        """True for the plural of a role or organisation noun ("outlets", "agents")."""
+        return word.endswith("s") and (word[:-1] in self.role_nouns or word[:-1] in self.org_nouns)
+
     def _is_speaker_noun(self, word: str) -> bool:
         word = word.lower()
         return word in self.role_nouns or word in self.group_nouns or word in self.org_nouns
@@ -518,9 +524,7 @@ class MentionParser:
             return None
         head = words[-1]
         capitalised = text[start:end].split()[-1][:1].isupper()
-        if not capitalised and (
-            head in self.role_nouns or head in self.group_nouns or head in self.org_nouns
-        ):
+        if not capitalised and (self._is_speaker_noun(head) or self._is_plural_noun(head)):
             return self._role(text, start, end, head)
         name = _NAME_AT_END.search(text, start, end)
         if name is not None:
@@ -575,7 +579,11 @@ class MentionParser:
             s = _skip_space(text, s + len(first.group().split()[0]), end)
             first = _NAME_AT_START.match(text, s, end)
         phrase = text[s:end]
-        if head in self.group_nouns or (head.endswith("s") and " and " in phrase):
+        if (
+            head in self.group_nouns
+            or (head.endswith("s") and " and " in phrase)
+            or self._is_plural_noun(head)
+        ):
             kind = SpeakerKind.GROUP
         elif head in self.org_nouns:
             kind = SpeakerKind.ORGANIZATION

@@ -182,7 +182,10 @@ _VERB_AND_BEFORE = regex.compile(
     r"(?r)(?<![\p{L}])(?:\p{Ll}+ed|smiled|laughed|paused|shrugged|nodded|sighed|"
     r"turned|stood|came|went|sat|looked)\s+and\s+$"
 )
-_AND_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(?:and|but)\s+$")
+_AND_BEFORE = regex.compile(
+    r"(?r)(?<![\p{L}])(?:and|but)\s+(?:(?:has|have|had|also|then|later|was|were|is|are|will|"
+    r"would|\p{Ll}+ly)\s+){0,2}$"
+)
 _QUOTED_AS = regex.compile(r"(?<![\p{L}])quoted\s+(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")
 _PAST_VERB_AFTER = regex.compile(
     r"\s+(?:\p{Ll}+ed|said|told|made|gave|took|went|came|wrote|spoke|left|met|ran|won|lost|"

@@ -58,7 +58,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     protesters author writer consultant consultants veteran veterans owner
     chairperson counsel treasurer ceo operative operatives someone somebody employee
     worker teacher student nurse farmer parent fan marcher protester businessman
-    businesswoman billionaire mogul policymaker policymakers""".split()
+    businesswoman billionaire mogul policymaker policymakers agent lobbyist""".split()
 )
 
 #: Lower-cased plural nouns that make a mention a group ("US and Ukrainian negotiators").
