@@ -184,7 +184,6 @@ _WINDOW = 160
 _ROLE_SUBJECT_PATTERN = (
     r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its|One|Another|Two|"
     r"Three|Four|Five|Several|Many|Some|(?:Hundreds|Dozens|Thousands|Scores)\s+of|"
-    r"\p{Lu}[\p{Ll}\-]+|"
     r"(?:\p{Lu}[\p{L}\p{M}\-.]*\s+){0,3}\p{Lu}[\p{L}\p{M}\-]*[’'](?:s(?![\p{L}]))?|"
     r"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Oo]ver|[Aa]t\s+least)\s+)?\d[\d,]*)\s+"
     r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+(?:\p{Ll}+(?:ed|s)|left|said|told|"
@@ -193,6 +192,11 @@ _ROLE_SUBJECT_PATTERN = (
     r"would)\b)"
 )
 _ROLE_SUBJECT = regex.compile(_ROLE_SUBJECT_PATTERN)
+#: "Nuclear experts have …": a capitalised adjective and a plural noun.
+_ADJECTIVE_SUBJECT = regex.compile(
+    r"\s*(?P<np>\p{Lu}[\p{Ll}\-]+\s+(?:\p{Ll}[\p{L}\-]*\s+)?(?P<head>\p{Ll}[\p{L}\-]*s))"
+    r"(?=\s+(?:\p{Ll}{3,}ed|said|told|say|have|had|are|were|will|would|could)(?![\p{L}]))"
+)
 #: The same with exactly n words before the head, n = 0 … 5, to find a later head:
 #: "Hundreds of pro-Sanders demonstrators marched".
 _ROLE_SUBJECT_BY_LENGTH = tuple(
@@ -283,8 +287,8 @@ class MentionParser:
         nouns = "|".join(regex.escape(n) for n in sorted(set(self.speech_nouns), key=len)[::-1])
         pattern = (
             rf"(?P<owner>{NAME_RUN}|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:[’']s?)?\s+"
-            rf"(?:[\p{{L}}\-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+(?:that|of|about|on|for|to)"
-            r"(?:\s+(?:a|an|the))?)?[\s,:]*$"
+            rf"(?:[\p{{L}}\-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+(?:that|of|about|on|for|to))?"
+            r"[\s,:]*$"
         )
         object.__setattr__(self, "_speech_noun", regex.compile(pattern))
 
@@ -490,7 +494,11 @@ class MentionParser:
         """A role, group or organisation noun phrase that opens a clause at ``lo``."""
         role = _ROLE_SUBJECT.match(text, lo, min(hi, lo + _WINDOW))
         if role is None:
-            return None
+            role = _ADJECTIVE_SUBJECT.match(text, lo, min(hi, lo + _WINDOW))
+            if role is None or not (
+                role.group("head") in self.group_nouns or self._is_plural_noun(role.group("head"))
+            ):
+                return None
         if not self._is_speaker_noun(role.group("head")):
             for pattern in _ROLE_SUBJECT_BY_LENGTH:
                 longer = pattern.match(text, lo, min(hi, lo + _WINDOW))

@@ -40,7 +40,8 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     object protest question challenge remind summarize summarise hint imply
     rebut refute label brand dub tout gloat estimate lament cite blame read share
     publish recommend remember propose surmise elaborate bark boom react crack jeer
-    confide email holler sing bellow thunder rant vent speculate recite implore demur intimate""".split()
+    confide email holler sing bellow thunder rant vent speculate recite implore demur
+    intimate""".split()
 )
 
 #: Verbs of evaluation and reporting that attribute a partial quotation in their
