@@ -175,8 +175,9 @@ class CueLexicon:
                 continue
             word = m.group()
             if " " not in word:
-                if _noun_before(text, m.start()) or (
-                    word != verb_base_of(self._base, word)
+                base = verb_base_of(self._base, word)
+                if _noun_before(text, m.start(), word == base) or (
+                    word != base
                     and not word.endswith("ing")  # "is predicting": progressive, not passive
                     and _passive_before(text, m.start())
                 ):
@@ -235,8 +236,14 @@ def _passive_before(text: str, start: int) -> bool:
 _CONTRACTED = frozenset({"he", "she", "it", "who", "that", "there", "what"})
 
 
-def _noun_before(text: str, start: int) -> bool:
+_ARTICLE_MODIFIER = regex.compile(r"(?r)(?<![\p{L}])(?:a|an|A|An)\s+[\p{L}\-’']+\s+$")
+
+
+def _noun_before(text: str, start: int, base_form: bool) -> bool:
     word = _word_before(text, start)[1]
     if word.endswith(("’s", "'s")):
         return word[:-2] not in _CONTRACTED  # "Trump’s claim", but "he’s predicting"
-    return word in _NOUN_MARKERS
+    if word in _NOUN_MARKERS:
+        return True
+    # "a Trump-style retort", "a quick reply": an article, a modifier, a base form.
+    return base_form and _ARTICLE_MODIFIER.search(text, max(0, start - 40), start) is not None

@@ -214,7 +214,8 @@ INTRO_PHRASE = regex.compile(
     r"\s*(?:At|In|On|For|After|Before|During|With|From|Of|As|Since|Under|Over|Despite|"
     r"Following|Amid|Among|Across|Throughout|Without|Within|Unlike|Like|Outside|Inside|"
     r"Near|Behind|Beyond|Around|Along|Upon|Toward|Towards|Later|Earlier|Asked|When|While|"
-    r"Although|Though|Because|If|Once|Ever\s+since|Even\s+as|Until|\p{Lu}\p{Ll}+ing)"
+    r"Although|Though|Because|If|Once|Ever\s+since|Even\s+as|Until|Alongside|Besides|"
+    r"\p{Lu}\p{Ll}+ing)"
     r"\s[^,;:“”\"]{1,110},(?:\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2},(?=\s*\p{Lu}))?\s*"
 )
 _NAME_BEFORE_RELATIVE = _end_anchored(
@@ -238,10 +239,17 @@ _VERB_FIRST = regex.compile(
     r"(?:was|were|is|are|has|have|had|will|would|could|can|did|does|do|\p{Ll}+ed|\p{Ll}+s)"
     r"(?![\p{L}])"
 )
+_PREPOSITION_START = regex.compile(
+    r"(?:without|with|for|to|of|in|on|at|by|from|about|against|into|over|under|after|"
+    r"before|during|than|like)\s",
+    regex.IGNORECASE,
+)
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}")
 _POLL_SHARE = _end_anchored(
-    r"(?:\p{L}+\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out\s+of)\s+(?:\d+|ten))$"
+    r"(?:(?i:only|about|nearly|just|some|almost|over|roughly|around|fully)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out\s+of)\s+(?:\d+|ten))"
+    r"(?:\s+of\s+(?:the\s+|those\s+)?(?:[\p{L}\-]+\s+){0,3}\p{L}+s)?$"
 )
 _NAME_THEN_PP = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+(?:in|at|on|during|after|before|"
@@ -576,8 +584,8 @@ class MentionParser:
 
     def _role(self, text: str, start: int, end: int, head: str) -> Mention | None:
         m = _ROLE_PHRASE.search(text, start, end)
-        if m is None:
-            return None
+        if m is None or _PREPOSITION_START.match(text, m.start(), end):
+            return None  # "without reporters": not a subject
         s = m.start()
         if m.group("head").lower() in self.role_nouns:
             head = m.group("head").lower()  # "a spokeswoman for the ministry": a role

@@ -179,8 +179,8 @@ _CLAUSE_OPENING = regex.compile(
 )
 _NAME_JUST_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+$")
 _VERB_AND_BEFORE = regex.compile(
-    r"(?r)(?<![\p{L}])(?:\p{Ll}+ed|smiled|laughed|paused|shrugged|nodded|sighed|"
-    r"turned|stood|came|went|sat|looked)\s+and\s+$"
+    r"(?r)(?<![\p{L}])(?:\p{Ll}+ed|thought|stood|came|went|sat|took|made|gave|got|rose|"
+    r"spoke|shook|held|left|began)(?:\s+for\s+a\s+moment)?\s+and\s+$"
 )
 _AND_BEFORE = regex.compile(
     r"(?r)(?<![\p{L}])(?:and|but)\s+(?:(?:has|have|had|also|then|later|was|were|is|are|will|"

@@ -40,7 +40,7 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     object protest question challenge remind summarize summarise hint imply
     rebut refute label brand dub tout gloat estimate lament cite blame read share
     publish recommend remember propose surmise elaborate bark boom react crack jeer
-    confide email holler sing bellow thunder rant vent speculate recite implore demur
+    confide holler sing bellow thunder rant vent speculate recite implore demur
     intimate""".split()
 )
 
