@@ -41,6 +41,7 @@ _ANY_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}")
 _MALE = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Herr"})
 _FEMALE = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess"})
 _LOOKBACK_SENTENCES = 4
+_COLLECTIVE = frozenset({SpeakerKind.GROUP, SpeakerKind.ORGANIZATION})
 _VERB_AFTER = regex.compile(
     r"(?:\s*\([^()]{1,30}\))?\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|said|told|wrote|"
     r"spoke|made|gave|took|went|came|met|ran|won|lost|kept|put|sent|held|thought|felt|saw|"
@@ -164,6 +165,12 @@ class EntityResolver:
                 if mention.kind is SpeakerKind.PERSON and mention.pronoun is None:
                     return mention
         elif wanted in ("plural", "neuter"):
+            # "Clinton’s campaign is seeking to contrast … with what they call": the
+            # group or organisation that is the subject of the pronoun's sentence.
+            s_start = self._segments.sentence_at(pronoun.start)[0]
+            subject = self._parser.first_subject(self._text, s_start, pronoun.start)
+            if subject is not None and subject.kind in _COLLECTIVE and subject.pronoun is None:
+                return subject
             for mention in reversed(earlier):
                 if mention.pronoun is None and mention.kind is not SpeakerKind.PERSON:
                     return mention

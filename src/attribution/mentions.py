@@ -244,6 +244,8 @@ _PREPOSITION_START = regex.compile(
     r"before|during|than|like)\s",
     regex.IGNORECASE,
 )
+#: "President Obama, dedicating the museum of History and Culture, said": an apposition.
+_LOWER_AFTER_COMMA = regex.compile(r"\.?(?:\s*\([^()]{1,30}\))?\s*,\s*\p{Ll}")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}")
 _POLL_SHARE = _end_anchored(
     r"(?:(?i:only|about|nearly|just|some|almost|over|roughly|around|fully)\s+)?"
@@ -367,15 +369,16 @@ class MentionParser:
             if both is not None:
                 phrase = text[both.start() : mention.end]
                 return Mention(both.start(), mention.end, phrase, phrase, SpeakerKind.GROUP)
-        if appositive and (
-            mention.kind is SpeakerKind.ROLE
-            or _LOWER_WORD.search(text, start, mention.start)
-            or _APPOSITION_OPENS.search(text, max(lo, start - 120), start)
-        ):
+        if appositive:
             # "Massimo Franco, a columnist for Corriere della Sera, wrote": the name
             # inside the apposition is not the subject.
             named = self._apposition(text, lo, end)
-            if named is not None:
+            if named is not None and (
+                mention.kind is SpeakerKind.ROLE
+                or _LOWER_WORD.search(text, start, mention.start)
+                or _APPOSITION_OPENS.search(text, max(lo, start - 120), start)
+                or (named.end < mention.start and _LOWER_AFTER_COMMA.match(text, named.end))
+            ):
                 return named
         return mention
 

@@ -101,7 +101,7 @@ _COORDINATION = regex.compile(
     r"[;]|,\s*(?:while|but|and|whereas|although|though|as|before|after|when|which|who)\s|"
     r"\s(?:but|while|whereas)\s|[.!?][”\"’']?\s|"
     r"\s(?:and|but)\s+(?:he|she|they|we|I|\p{Lu}\p{Ll}+\s+\p{Ll}+(?:ed|s)\b)|"
-    r"\s(?:after|before|when|because|since|until|although|though|whereas|while|once)\s"
+    r"\s(?:after|before|when|because|since|until|although|though|whereas|while)\s"
 )
 _OPENS_NEXT = regex.compile(r"\s*:\s*[“\"'‘«„`]")
 _COMMA_AFTER = regex.compile(r"[^,.;:“”\"]{0,80},")
