@@ -124,6 +124,13 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
     object_before = cue.participle and _COMMA_BEFORE.search(text, lo, cue.start)
     # Before ", calling him …" stands the object, not the subject.
     mention = None if object_before else ctx.parser.before(text, lo, cue.start)
+    if cue.participle and mention is None and not object_before:
+        # "The ad uses footage of Hillary Clinton asking": the name right before.
+        named = _NAME_JUST_BEFORE.search(text, max(lo, cue.start - 60), cue.start)
+        if named is not None:
+            mention = ctx.parser.name_mention(text, named.start("name"), named.end("name"))
+            if mention is not None and mention.kind is not SpeakerKind.PERSON:
+                mention = None
     if cue.participle and mention is not None and mention.kind is not SpeakerKind.PERSON:
         # "Andanar released a statement saying …": the clause's subject speaks.
         mention = None
