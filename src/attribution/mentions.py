@@ -161,6 +161,10 @@ _PREPOSITION_BEFORE = _end_anchored(
     r"Since|Like|Unlike|Through|Across|Inside|Outside|Around|Against|Among|Between)\s+$"
 )
 _NAME_AFTER_ROLE = regex.compile(rf",\s+(?P<name>{NAME_RUN})\s*(?:,|\.|$)")
+_TIME_NOUNS = frozenset(
+    "year week month day morning afternoon evening night time weekend spring summer fall "
+    "autumn winter season decade century hour minute moment".split()
+)
 _AUXILIARIES = frozenset(
     "is was were are be been has have had will would could should can may might did does".split()
 )
@@ -398,6 +402,8 @@ class MentionParser:
         word = text[start:end]
         if word.lower() in PRONOUNS and word != "It":
             return Mention(start, end, word, word, SpeakerKind.PERSON, PRONOUNS[word.lower()])
+        if word.split(None, 1)[0].lower() in PRONOUNS:
+            return None  # "said he expects Obama …": a clause, not an inverted speaker
         mention = self._classify(text, start, end)
         named = _NAME_AFTER_ROLE.match(text, end)
         if named is not None and (mention is None or mention.kind is SpeakerKind.ROLE):
@@ -581,6 +587,7 @@ class MentionParser:
             len(words) <= 5
             and words[0] in ("the", "a", "an", "this", "his", "her", "their", "one", "another")
             and not _AUXILIARIES.intersection(words)
+            and words[-1] not in _TIME_NOUNS
         ):
             return Mention(start, end, text[start:end], text[start:end], SpeakerKind.ROLE)
         return None

@@ -321,16 +321,14 @@ def embedded(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
         if cue.forward:
             mention = ctx.parser.after(text, cue.end, c_end)
         else:
-            mention = ctx.parser.before(text, quote.outer_end, cue.start)
-            if (
-                mention is None
-                and cue.invertible
-                and _COMMA_BEFORE.search(text, quote.outer_end, cue.start)
-            ):
-                # “…” in the 2008 primary, said professor Paul Beck.
+            mention = None
+            if cue.invertible and _COMMA_BEFORE.search(text, quote.outer_end, cue.start):
+                # “…” that Sanders can catch Clinton, said Steve Elmendorf, a strategist.
                 mention = ctx.parser.after(text, cue.end, c_end)
                 if mention is not None and not _ENDS_CLAUSE.match(text, mention.end):
                     mention = None
+            if mention is None:
+                mention = ctx.parser.before(text, quote.outer_end, cue.start)
         if mention is not None:
             return Found(mention, cue, "embedded")
     return None
@@ -380,9 +378,14 @@ def _embedded_subject(ctx: Context, index: int, cue: CueMatch, o_start: int) -> 
     if cue.forward:
         return ctx.parser.after(text, cue.end, quote.outer_start)
     lo = _quote_start_bound(ctx, index, o_start, cue.start)
+    inverted = cue.invertible and _COMMA_BEFORE.search(text, lo, cue.start)
+    if inverted:
+        # "The paradox of Nancy, says Carl Anthony, is that she was “…”": inverted.
+        mention = ctx.parser.after(text, cue.end, quote.outer_start)
+        if mention is not None and _ENDS_CLAUSE.match(text, mention.end):
+            return mention
     mention = _subject(ctx, cue, lo)
-    if mention is None and cue.invertible and _COMMA_BEFORE.search(text, lo, cue.start):
-        # "The paradox of Nancy, says Carl Anthony, is that she was “…”"
+    if mention is None and inverted:
         mention = ctx.parser.after(text, cue.end, quote.outer_start)
         if mention is not None and not _COMMA_AFTER.match(text, mention.end):
             mention = None
