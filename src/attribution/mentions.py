@@ -177,8 +177,9 @@ _DETERMINER_BEFORE = _end_anchored(r"(?<![\p{L}])(?:a|an|the|one|another|One|Ano
 _COORDINATED = _end_anchored(rf"(?<![\p{{L}}\p{{N}}’'.-]){NAME_RUN}\s+and\s+$")
 _APPOSITION_NAME = _end_anchored(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\.?(?:\s*\([^()]{{1,30}}\))?"
-    r"\s*(?:,[^,;:“”\"()]{1,120}|[—–][^—–;:“”\"]{1,120}[—–]?|"
-    r",\s*(?:a|an|the|who|whose|one|another)\s[^,;:“”\"()]{1,120}(?:,[^,;:“”\"()]{1,80}){1,2})$"
+    r"\s*(?:,\s*(?:a|an|the|who|whose|one|another|during|at|in|on|after|speaking|"
+    r"\d{1,3},\s+of)\s[^,;:“”\"()]{1,120}(?:,[^,;:“”\"()]{1,80}){1,2}|"
+    r",[^,;:“”\"()]{1,120}|[—–][^—–;:“”\"]{1,120}[—–]?)$"
 )
 _SUBJECT = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}’'.-])(?P<subject>{NAME_RUN}|he|she|they|He|She|They)"
@@ -231,7 +232,8 @@ _NAME_BEFORE_OF = _end_anchored(
 #: Before the last comma, an apposition opened by a determiner or relative pronoun:
 #: "Giovanni Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said".
 _APPOSITION_OPENS = _end_anchored(
-    rf"{NAME_RUN}\s*,\s*(?:a|an|the|who|whose)\s[^,;:“”\"()]{{1,120}},\s*$"
+    rf"{NAME_RUN}\s*,\s*(?:a|an|the|who|whose|during|at|in|on|after|speaking|\d{{1,3}},\s+of)\s"
+    r"[^,;:“”\"()]{1,120},\s*$"
 )
 #: "Silverman, herself a Sanders supporter, …": an apposition after a subject.
 _APPOSITION_AFTER = regex.compile(
