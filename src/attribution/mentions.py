@@ -232,7 +232,12 @@ _NAME_BEFORE_OF = _end_anchored(
 #: Before the last comma, an apposition opened by a determiner or relative pronoun:
 #: "Giovanni Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said".
 _APPOSITION_OPENS = _end_anchored(
-    rf"{NAME_RUN}\s*,\s*(?:a|an|the|who|whose|during|at|in|on|after|speaking|\d{{1,3}},\s+of)\s"
+    rf"{NAME_RUN}\s*,\s*(?:a|an|the|who|whose)\s[^,;:“”\"()]{{1,120}},\s*$"
+)
+#: "Clinton, during a town hall in Columbus, Ohio, said", "Cory James, 22, of Flint,
+#: Mich., said": a place after the last comma belongs to the apposition.
+_PLACE_APPOSITION_OPENS = _end_anchored(
+    rf"{NAME_RUN}\s*,\s*(?:during|at|in|on|speaking|\d{{1,3}},\s+of)\s"
     r"[^,;:“”\"()]{1,120},\s*$"
 )
 #: "Silverman, herself a Sanders supporter, …": an apposition after a subject.
@@ -252,6 +257,7 @@ _PREPOSITION_START = regex.compile(
 )
 #: "President Obama, dedicating the museum of History and Culture, said": an apposition.
 _LOWER_AFTER_COMMA = regex.compile(r"\.?(?:\s*\([^()]{1,30}\))?\s*,\s*\p{Ll}")
+_RELATIVE_AFTER_COMMA = regex.compile(r"\.?\s*,\s*(?:a|an|the|who|whose)\s")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}")
 _POLL_SHARE = _end_anchored(
     r"(?:(?i:only|about|nearly|just|some|almost|over|roughly|around|fully)\s+)?"
@@ -383,7 +389,18 @@ class MentionParser:
                 mention.kind is SpeakerKind.ROLE
                 or _LOWER_WORD.search(text, start, mention.start)
                 or _APPOSITION_OPENS.search(text, max(lo, start - 120), start)
-                or (named.end < mention.start and _LOWER_AFTER_COMMA.match(text, named.end))
+                or (
+                    " " not in mention.text
+                    and _PLACE_APPOSITION_OPENS.search(text, max(lo, start - 120), start)
+                )
+                or (
+                    named.end < mention.start
+                    and _LOWER_AFTER_COMMA.match(text, named.end)
+                    and (
+                        text.count(",", named.end, mention.start) == 1
+                        or _RELATIVE_AFTER_COMMA.match(text, named.end)
+                    )
+                )
             ):
                 return named
         return mention

@@ -15,11 +15,14 @@ name is recorded in ``Quote.rule``.
                    the outermost cue: ``X said the report found “…”`` is X's)
 ``nominal``        ``Trump’s assertion that “thousands” cheered`` (a speech noun's
                    possessor)
+``dialogue``       ``“When?”`` / ``“Tomorrow.”`` after ``“Going?” Hannity asked.`` and
+                   ``“Yes,” Trump said.``: questions and answers alternate
 ``continuation``   ``“A,” he said. “B.”`` and a quote-only paragraph after an
                    attributed one keep the speaker
 ``context``        ``Carter said the US would stay. “That’s because …”``
 ``subject``        ``Stein has framed herself as the “Plan B”`` (no cue; a named
-                   subject before the quote; titles and terms are skipped)
+                   subject before the quote; titles, named terms and passive
+                   subjects are skipped)
 =================  ===========================================================
 
 Example:
@@ -470,6 +473,51 @@ def continuation(ctx: Context, index: int, found: Sequence[Found | None]) -> Fou
     return None
 
 
+def dialogue(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
+    """Back-and-forth dialogue: a bare question or answer goes to the other party.
+
+    ``“Are you going?” Hannity asked. / “Yes,” Trump said. / “When?” / “Tomorrow.”``:
+    the bare question is Hannity's, the answer after it Trump's. Applies only to
+    quote-only paragraphs after two quote paragraphs of two different speakers, when
+    the exchange is one of questions and answers.
+    """
+    if index < 2:
+        return None
+    first, last = found[index - 2], found[index - 1]
+    if first is None or last is None or first.mention.pronoun or last.mention.pronoun:
+        return None
+    segments = ctx.segments
+    quotes = ctx.quotes
+    p = segments.paragraph_index(quotes[index].outer_start)
+    if segments.paragraph_index(quotes[index - 1].outer_start) != p - 1 or (
+        segments.paragraph_index(quotes[index - 2].outer_start) != p - 2
+    ):
+        return None
+    if not _alone_in_paragraph(ctx, index):
+        return None
+    names = ctx.entities.canonical(first.mention), ctx.entities.canonical(last.mention)
+    if names[0] == names[1]:
+        return None
+    asks = _is_question(quotes[index])
+    if (asks and _is_question(quotes[index - 2])) or _is_question(quotes[index - 1]):
+        return Found(first.mention, None, "dialogue")
+    return None
+
+
+def _alone_in_paragraph(ctx: Context, index: int) -> bool:
+    """True if quote ``index`` is all its paragraph holds (marks and spaces aside)."""
+    quote = ctx.quotes[index]
+    p_start, p_end = ctx.segments.paragraph_at(quote.outer_start)
+    text = ctx.text
+    return not text[p_start : quote.outer_start].strip() and not text[
+        quote.outer_end : p_end
+    ].strip(" \t\u00a0.,\n")
+
+
+def _is_question(quote: Quote) -> bool:
+    return quote.text.rstrip(" ,.\"'’”").endswith("?")
+
+
 def colon(ctx: Context, index: int, found: Sequence[Found | None]) -> Found | None:
     """``Reid gave Cruz a back-handed compliment: “…”``: the subject of the clause."""
     text, quote = ctx.text, ctx.quotes[index]
@@ -591,6 +639,7 @@ DEFAULT_SIEVES: tuple[tuple[str, Sieve], ...] = (
     ("colon", colon),
     ("embedded", embedded),
     ("nominal", nominal),
+    ("dialogue", dialogue),
     ("continuation", continuation),
     ("context", context),
     ("subject", subject),
