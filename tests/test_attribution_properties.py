@@ -149,6 +149,32 @@ def test_a_later_short_name_gets_the_full_name(person: Person, words: str) -> No
 
 
 @SETTINGS
+@given(
+    st.lists(st.sampled_from(PEOPLE), min_size=2, max_size=2, unique=True),
+    st.sampled_from(QUOTES),
+    st.sampled_from(STYLES),
+    st.integers(min_value=1, max_value=4),
+)
+def test_dialogue_alternates_between_two_speakers(
+    pair: list[Person], words: str, style: tuple[str, str], exchanges: int
+) -> None:
+    opener, closer = style
+    asker, answerer = pair
+    lines = [
+        f"{opener}Is it true?{closer} {asker.full} asked.",
+        f"{opener}{words},{closer} {answerer.full} said.",
+    ]
+    for _ in range(exchanges):
+        lines += [f"{opener}Why?{closer}", f"{opener}{words}.{closer}"]
+    quotes = attribute("\n\n".join(lines)).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [
+        asker.full,
+        answerer.full,
+    ] * (exchanges + 1)
+    assert [q.rule for q in quotes[2:]] == ["dialogue"] * (2 * exchanges)
+
+
+@SETTINGS
 @given(st.text())
 def test_never_raises_and_offsets_index_the_text(text: str) -> None:
     result = attribute(text)
