@@ -102,7 +102,9 @@ _ADVERBS = (
     r"only|even|still|already|often|frequently|\p{Ll}+ly|"
     r"(?:last|this|next|earlier\s+this)\s+(?:week|month|year|morning|afternoon|evening|"
     r"night|weekend|spring|summer|fall|autumn|winter|time|\p{Lu}\p{L}+day)|"
-    r"on\s+\p{Lu}\p{L}+day|in\s+\p{L}+|at\s+the\s+time"
+    r"on\s+\p{Lu}\p{L}+day|in\s+\p{L}+|at\s+the\s+time|"
+    r"(?:prompted|forced|moved|compelled|quick|able|eager|careful|going|went\s+on|"
+    r"wanted|tried|decided|continued|seemed|appeared|began|had|needed|rushed|hastened)\s+to"
 )
 
 
@@ -161,6 +163,9 @@ _PREPOSITION_BEFORE = _end_anchored(
     r"Since|Like|Unlike|Through|Across|Inside|Outside|Around|Against|Among|Between)\s+$"
 )
 _NAME_AFTER_ROLE = regex.compile(rf",\s+(?P<name>{NAME_RUN})\s*(?:,|\.|$)")
+_QUANTIFIER_SUBJECTS = frozenset(
+    {"Some", "Many", "Others", "Several", "Most", "Both", "Few", "Some of them", "Many of them"}
+)
 _TIME_NOUNS = frozenset(
     "year week month day morning afternoon evening night time weekend spring summer fall "
     "autumn winter season decade century hour minute moment".split()
@@ -345,6 +350,9 @@ class MentionParser:
             who_end = last_at + len(last)
             return Mention(last_at, who_end, last, antecedent.name, antecedent.kind)
         mention = self._classify(text, start, end) if start < end else None
+        if mention is None and text[start:end] in _QUANTIFIER_SUBJECTS:
+            # "Some chanted “USA! USA!”": some of the people just mentioned.
+            return Mention(start, end, text[start:end], text[start:end], SpeakerKind.GROUP)
         if mention is None and start < end:
             share = _POLL_SHARE.search(text, start, end)
             if share is not None:
