@@ -314,8 +314,9 @@ class MentionParser:
         nouns = "|".join(regex.escape(n) for n in sorted(set(self.speech_nouns), key=len)[::-1])
         pattern = (
             rf"(?P<owner>{NAME_RUN}|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:[’']s?)?\s+"
-            rf"(?:[\p{{L}}\-]+\s+){{0,3}}?(?:{nouns})s?(?:\s+(?:that|of|about|on|for|to))?"
-            r"[\s,:]*$"
+            rf"(?:[\p{{L}}\-]+\s+){{0,3}}?(?:{nouns})s?"
+            r"(?:\s+(?:on\s+\p{Lu}\p{L}+day|last\s+\p{L}+|earlier\s+this\s+\p{L}+|in\s+\d{4}))?"
+            r"(?:\s+(?:that|of|about|on|for|to))?[\s,:]*$"
         )
         object.__setattr__(self, "_speech_noun", regex.compile(pattern))
 
