@@ -127,9 +127,6 @@ class CueLexicon:
         for verb in self.verbs + self.reporting_verbs:
             for form in inflections(verb):
                 base.setdefault(form, verb)
-        for form in [f for f in base if f.endswith("ing")]:
-            # "Adding, “…”": a participle that opens a sentence.
-            base.setdefault(form[0].upper() + form[1:], base[form])
         reporting = frozenset(self.reporting_verbs) - frozenset(self.verbs)
         frames = sorted(self.frames, key=len, reverse=True)
         forms = sorted(base, key=len, reverse=True)

@@ -82,9 +82,21 @@ class EntityResolver:
         self._stripped: dict[str, str] = {}
         self._people: dict[int, list[Mention]] = {}
 
-    def _inside_quote(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._quote_starts, offset) - 1
-        return i >= 0 and offset < self._quote_ends[i]
+    def _outside_quotes(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The stretches of ``[start, end)`` outside quotations."""
+        pieces = []
+        i = max(bisect.bisect_right(self._quote_starts, start) - 1, 0)
+        at = start
+        while i < len(self._quote_starts) and self._quote_starts[i] < end:
+            q_start, q_end = self._quote_starts[i], self._quote_ends[i]
+            if q_end > at:
+                if q_start > at:
+                    pieces.append((at, q_start))
+                at = max(at, q_end)
+            i += 1
+        if at < end:
+            pieces.append((at, end))
+        return pieces
 
     def _runs(self, last: str) -> Counter[str]:
         """The names of two or more words that end with ``last``, with their counts.
@@ -211,8 +223,9 @@ class EntityResolver:
             # first, then the introductory phrase's.
             main = (start, end) if intro is None else (intro.end(), end)
             spans = [main] if intro is None else [main, (start, intro.end())]
-            for m in (n for span in spans for n in _ANY_NAME.finditer(self._text, *span)):
-                if self._inside_quote(m.start()) or m.group().endswith(("’s", "'s")):
+            pieces = [piece for span in spans for piece in self._outside_quotes(*span)]
+            for m in (n for piece in pieces for n in _ANY_NAME.finditer(self._text, *piece)):
+                if m.group().endswith(("’s", "'s")):
                     continue
                 if _MODIFIER_AFTER.match(self._text, m.end()):
                     continue  # "Cruz spokesman Rick Tyler": Tyler, not Cruz

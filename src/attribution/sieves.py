@@ -178,14 +178,6 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
             and not _PAST_VERB_AFTER.match(text, mention.end)
         ):
             mention = None  # "Hours later, Trump …": not a name, unless a verb follows
-        if mention is None and cue.participle and not text[s_start : cue.start].strip():
-            # "Maher stated that … “…” Adding, “…”": the last cue's subject goes on.
-            k = ctx.segments.sentence_index(s_start)
-            if k > 0:
-                p_start, p_end = ctx.segments.sentence_spans[k - 1]
-                for c in reversed(ctx.cues_between(p_start, p_end)):
-                    if not c.participle and not c.forward:
-                        return ctx.parser.before(text, p_start, c.start)
     return mention
 
 
