@@ -60,8 +60,9 @@ _APOSTROPHES = frozenset({"'", "’"})
 
 _START = operator.attrgetter("start")
 
-# Group numbers of the scanning pattern.
-_SKIP, _BREAK = 1, 2
+# Group number of the scanning pattern's stretches to skip.
+_SKIP = 1
+_SPACES = regex.compile(r"\s*")
 
 # How a mark is read from its neighbours.
 _OPEN, _CLOSE, _EITHER, _WEAK_CLOSE = range(4)
@@ -113,7 +114,7 @@ def _compile(marks: QuoteMarks) -> regex.Pattern[str]:
         rf"|(?<![\p{{L}}\p{{N}}])['‘’](?i:{elisions})\b"  # 'em, 'til
         r"|['‘’](?=\d\d(?!\d))"  # ’90s
     )
-    return regex.compile(rf"({skip})|([\n\u2029]\s*)|(?:{'|'.join(alternatives)})")
+    return regex.compile(rf"({skip})|(?:{'|'.join(alternatives)})")
 
 
 @attrs.frozen(slots=True)
@@ -188,28 +189,32 @@ class QuoteFinder:
         stack: list[_Open] = []
         pending: _Open | None = None  # outermost quotation left open by the last paragraph
         paragraph_start = 0
+        last = 0  # where the previous match ended
+        find, rfind = text.find, text.rfind
+        separators = "\u2029" in text  # the paragraph separator, besides line breaks
 
-        for match in self._pattern.finditer(text):
-            kind = match.lastindex
-            if kind == _SKIP:
-                continue
-            start, end = match.span()
-            if kind == _BREAK:
-                if pending is not None:
-                    top.extend(pending.children)
-                    pending = None
+        # Paragraph breaks are looked for between two matches, not matched one by
+        # one: a text's many line breaks cost nothing where no quotation is open.
+        for match in itertools.chain(self._pattern.finditer(text), (None,)):
+            start, end = (n, n) if match is None else match.span()
+            newline = find("\n", last, start)
+            if separators:
+                other = find("\u2029", last, start)
+                newline = other if newline < 0 or 0 <= other < newline else newline
+            if newline >= 0:
                 root.tentative = None
-                if stack:
-                    bottom = stack[0]
-                    while len(stack) > 1:
-                        bottom.children.extend(stack.pop().children)
-                    stack.clear()
-                    bottom.tentative = None
-                    if bottom.same_mark_inside:
-                        top.extend(bottom.children)
-                    else:
-                        pending = bottom
-                paragraph_start = end
+                pending = _end_paragraph(stack, top, pending)
+                paragraph_start = _after_spaces(text, newline + 1)
+                final = rfind("\n", last, start)
+                if separators:
+                    final = max(final, rfind("\u2029", last, start))
+                if final >= paragraph_start:  # a paragraph without marks lay between
+                    pending = _end_paragraph(stack, top, pending)
+                    paragraph_start = _after_spaces(text, final + 1)
+            last = end
+            if match is None:
+                break
+            if match.lastindex == _SKIP:
                 continue
 
             mark = match.group()
@@ -332,6 +337,33 @@ class QuoteFinder:
         while stack:
             top.extend(stack.pop().children)
         return top
+
+
+def _after_spaces(text: str, at: int) -> int:
+    m = _SPACES.match(text, at)
+    return at if m is None else m.end()
+
+
+def _end_paragraph(stack: list[_Open], top: list[Quote], pending: _Open | None) -> _Open | None:
+    """Close a paragraph; return the quotation it leaves open (the newspaper convention).
+
+    The quotation left open by the paragraph before ends now; the outermost mark
+    still open may go on in the next paragraph, marks inside it do not.
+    """
+    if pending is not None:
+        top.extend(pending.children)
+        pending = None
+    if stack:
+        bottom = stack[0]
+        while len(stack) > 1:
+            bottom.children.extend(stack.pop().children)
+        stack.clear()
+        bottom.tentative = None
+        if bottom.same_mark_inside:
+            top.extend(bottom.children)
+        else:
+            pending = bottom
+    return pending
 
 
 def _ordered(quotes: list[Quote]) -> tuple[Quote, ...]:
