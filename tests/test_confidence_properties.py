@@ -293,3 +293,29 @@ def test_pipeline_no_comment_changes_nothing(sentence: str, data: st.DataObject)
     assert [(q.text, q.confidence, q.evidence) for q in after[: len(base)]] == [
         (q.text, q.confidence, q.evidence) for q in base
     ]
+
+
+TRIGGER_WORDS = ("denied", "DENIED", "Did not", "never", "fabricated", "İstanbul", "called the")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(TRIGGER_WORDS), st.text(alphabet=" aeinrst.İ\n", max_size=9)),
+        max_size=60,
+    ),
+    st.integers(min_value=8, max_value=64),
+)
+def test_trigger_scan_in_pieces_equals_one_scan(words: list[str], piece: int) -> None:
+    """However the text is cut into lower-cased pieces, the triggers are the same."""
+    import attribution.lexicon.denials as denials
+
+    text = " ".join(words)
+    lexicon = denials.DenialLexicon()
+    expected = [m.start() for m in lexicon._trigger.finditer(text)]
+    saved = denials._PIECE, denials._OVERLAP
+    denials._PIECE, denials._OVERLAP = piece, 16
+    try:
+        assert list(lexicon._triggers(text, 0, len(text))) == expected
+    finally:
+        denials._PIECE, denials._OVERLAP = saved

@@ -233,11 +233,7 @@ class EntityResolver:
                 if (
                     mention is not None
                     and mention.kind is SpeakerKind.PERSON
-                    and (
-                        " " in mention.text
-                        or self.known(mention)
-                        or _VERB_AFTER.match(self._text, mention.end)
-                    )
+                    and (" " in mention.text or _VERB_AFTER.match(self._text, mention.end))
                 ):
                     people.append(mention)
             self._people[k] = people

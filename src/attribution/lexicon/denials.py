@@ -275,6 +275,9 @@ _NEGATION = regex.compile(
 _BEFORE, _WORDS_BEFORE, _AFTER = 80, 6, 200
 # The standard library's engine finds these word starts about twice as fast.
 _WORD_START = re.compile(r"(?<![\w'’])[^\W_]")
+#: The trigger scan reads the text in pieces of this many characters, each with
+#: this much more after it, so that no trigger is cut.
+_PIECE, _OVERLAP = 1 << 16, 256
 _ESCAPES = regex.compile(r"\\(?:[pP]\{[^}]*\}|.)")
 _PUNCT = regex.compile(r"[,;:.!?()“”\"«»]")
 
@@ -457,22 +460,40 @@ class DenialLexicon:
         """
         stop = len(text) if end is None else end
         found: dict[tuple[int, int], DenialMatch] = {}
-        lowered = text.lower() if self._trigger_lower is not None else ""
-        if self._trigger_lower is not None and len(lowered) == len(text):
-            hits = self._trigger_lower.finditer(lowered, start, stop)
-        else:
-            hits = self._trigger.finditer(text, start, stop)
-        for hit in hits:
+        for hit in self._triggers(text, start, stop):
             # A denial starts at its trigger or a few words before it ("did not").
-            words = _WORD_START.finditer(text, max(start, hit.start() - _BEFORE), hit.start())
-            for pos in [*[w.start() for w in words][-_WORDS_BEFORE:], hit.start()]:
+            words = _WORD_START.finditer(text, max(start, hit - _BEFORE), hit)
+            for pos in [*[w.start() for w in words][-_WORDS_BEFORE:], hit]:
                 m = self._pattern.match(text, pos, min(stop, pos + _AFTER))
-                if m is not None and m.end() > hit.start() and m.span() not in found:
+                if m is not None and m.end() > hit and m.span() not in found:
                     found[m.span()] = self._match(text, m)
         for span in sorted(found):
             match = found[span]
             if not self._negated(text, span[0]):
                 yield match
+
+    def _triggers(self, text: str, start: int, stop: int) -> Iterator[int]:
+        """Where the triggers of ``text[start:stop]`` start, as ``_trigger`` finds them.
+
+        Read from lower-cased pieces of the text, a piece at a time so that a long
+        text is never copied whole.
+        """
+        lower = self._trigger_lower
+        last_end = start
+        for a in range(start, stop, _PIECE):
+            b = min(stop, a + _PIECE)
+            lo, hi = max(0, a - 1), min(stop, b + _OVERLAP)  # one character of context
+            piece = text[lo:hi].lower()
+            if lower is not None and len(piece) == hi - lo:
+                matches = ((m.start() + lo, m.end() + lo) for m in lower.finditer(piece, a - lo))
+            else:
+                matches = (m.span() for m in self._trigger.finditer(text, a, hi))
+            for m_start, m_end in matches:
+                if m_start >= b:
+                    break
+                if m_start >= last_end:  # as one scan would: no overlapping matches
+                    last_end = m_end
+                    yield m_start
 
     @staticmethod
     def _match(text: str, m: regex.Match[str]) -> DenialMatch:
