@@ -81,6 +81,11 @@ class Context:
         j = bisect.bisect_left(self.cue_starts, end)
         return [c for c in self.cues[i:j] if c.end <= end]
 
+    def inside_quote(self, offset: int) -> bool:
+        """True if ``offset`` lies inside a quotation (its marks included)."""
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and offset < self.quotes[i].outer_end
+
     def quote_between(self, start: int, end: int, skip: int) -> bool:
         """True if a quotation other than number ``skip`` opens inside ``[start, end)``."""
         i = bisect.bisect_left(self.quote_starts, start)
@@ -125,6 +130,13 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
         if quoted is not None:
             return quoted
     object_before = cue.participle and _COMMA_BEFORE.search(text, lo, cue.start)
+    if cue.participle and not object_before:
+        with_np = _WITH_SUBJECT.search(text, max(lo, cue.start - 70), cue.start)
+        if with_np is not None:
+            # "…, with one of her ads asking, “…”": what comes with it speaks.
+            mention = ctx.parser.before(text, with_np.start("np"), with_np.end("np"))
+            if mention is not None:
+                return mention
     # Before ", calling him …" stands the object, not the subject.
     mention = None if object_before else ctx.parser.before(text, lo, cue.start)
     if cue.participle and mention is None and not object_before:
@@ -147,20 +159,26 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
         s_start, _ = ctx.segments.sentence_at(cue.start)
         clause = s_start
         for m in _CLAUSE_OPENING.finditer(text, s_start, cue.start):
-            clause = m.end()
+            if not ctx.inside_quote(m.start()):
+                clause = m.end()
         if clause > s_start:
             # "…, though last week he used stronger language, saying": the nearest clause.
             mention = ctx.parser.first_subject(text, clause, cue.start)
-            if mention is not None and mention.pronoun is not None:
-                return mention
+            if mention is not None and (
+                mention.pronoun is not None or mention.kind is not SpeakerKind.PERSON
+            ):
+                return mention  # "…, where about 50 protesters had gathered, chanting"
         if cue.participle and _AND_BEFORE.search(text, lo, cue.start):
             # "with Donald Trump tweeting … and asking": the name before the first participle.
             for c in ctx.cues_between(s_start, cue.start):
                 named = _NAME_JUST_BEFORE.search(text, max(s_start, c.start - 60), c.start)
                 if c.participle and named is not None:
                     return ctx.parser.name_mention(text, named.start("name"), named.end("name"))
+        intro = _INTRO_AS.match(text, s_start, cue.start)
         earlier = [
-            c for c in ctx.cues_between(s_start, cue.start) if not c.participle and not c.reporting
+            c
+            for c in ctx.cues_between(intro.end() if intro else s_start, cue.start)
+            if not c.participle and not c.reporting
         ]
         if earlier:
             # "X repeated accusations that Rubio recites …, calling him": X's clause.
@@ -185,8 +203,13 @@ def _subject(ctx: Context, cue: CueMatch, lo: int) -> Mention | None:
 #: stay Okafor's; the outer verb disowns them rather than says them.
 _DISOWNING = frozenset({"deny", "dispute", "dismiss", "reject", "refute", "rebut"})
 _CLAUSE_OPENING = regex.compile(
-    r"[;]|,\s*(?:and|but|while|though|although|whereas)\s|\s(?:though|although|whereas)\s"
+    r"[;]|,\s*(?:and|but|while|though|although|whereas|where)\s|"
+    r"\s(?:though|although|whereas|where)\s"
 )
+#: "As the crowd began to chant, Silverman … joked": an introductory "as" clause.
+_INTRO_AS = regex.compile(r"\s*As\s[^,;:“”\"]{1,100},")
+#: "with one of her ads asking": the participle's own subject after "with".
+_WITH_SUBJECT = regex.compile(r"(?r)(?<![\p{L}])with\s+(?P<np>[^,;:“”\"]{1,60}?)\s+$")
 _NAME_JUST_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+$")
 _VERB_AND_BEFORE = regex.compile(
     r"(?r)(?<![\p{L}])(?:\p{Ll}+ed|thought|stood|came|went|sat|took|made|gave|got|rose|"
@@ -352,6 +375,7 @@ def _governing(ctx: Context, cues: Sequence[CueMatch], k: int) -> int:
         and not _COORDINATION.search(ctx.text, cues[g - 1].end, cues[g].start)
         and not _in_subordinate_clause(ctx.text, cues[g - 1], cues[g].start)
         and not _PARENTHETICAL_SUBJECT.search(ctx.text, max(0, cues[g].start - 60), cues[g].start)
+        and not ctx.quote_between(cues[g - 1].end, cues[g].start, -1)
     ):
         g -= 1
     return g
@@ -359,7 +383,7 @@ def _governing(ctx: Context, cues: Sequence[CueMatch], k: int) -> int:
 
 _SUBORDINATOR_BEFORE = regex.compile(
     r"(?r)(?:(?<![\p{L}])(?:[Ww]hen|[Aa]fter|[Bb]efore|[Ww]hile|[Ss]ince|[Ii]f|[Aa]lthough|"
-    r"[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]henever)|,\s*(?:which|who))\s[^,;:“”\"]*$"
+    r"[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]henever|As)|,\s*(?:which|who))\s[^,;:“”\"]*$"
 )
 
 
