@@ -67,6 +67,7 @@ class EntityResolver:
         "_segments",
         "_stripped",
         "_text",
+        "_titled",
     )
 
     def __init__(
@@ -81,6 +82,7 @@ class EntityResolver:
         self._canonical: dict[str, str] = {}
         self._stripped: dict[str, str] = {}
         self._people: dict[int, list[Mention]] = {}
+        self._titled: dict[str, str | None] = {}
 
     def _outside_quotes(self, start: int, end: int) -> list[tuple[int, int]]:
         """The stretches of ``[start, end)`` outside quotations."""
@@ -139,6 +141,39 @@ class EntityResolver:
         if cached is None:
             cached = self._canonical[mention.name] = self._fullest(mention)
         return cached
+
+    def titled_person(self, mention: Mention) -> str | None:
+        r"""The one person the text names with the bare title of a role mention.
+
+        "Minister" or "the minister" is "Jane Okafor" when the text names
+        "Foreign Minister Jane Okafor" and no other minister; else None.
+
+        Example:
+            >>> from attribution.pipeline import attribute
+            >>> text = ("Minister says talks will resume “soon”\n\n"
+            ...         "Foreign Minister Jane Okafor said so on Monday.")
+            >>> attribute(text).quotes[0].speaker.name
+            'Jane Okafor'
+        """
+        if mention.kind is not SpeakerKind.ROLE or mention.pronoun is not None:
+            return None
+        words = mention.text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if len(words) != 1 or words[0].lower() not in self._parser.titles:
+            return None
+        title = words[0].lower()
+        if title not in self._titled:
+            pattern = regex.compile(
+                rf"(?<![\p{{L}}])(?i:{regex.escape(title)})\s+(?P<name>{NAME_RUN})"
+            )
+            names = set()
+            for m in pattern.finditer(self._text):
+                named = self._parser.name_mention(self._text, m.start("name"), m.end("name"))
+                if named is not None and named.kind is SpeakerKind.PERSON:
+                    names.add(self.canonical(named))
+            self._titled[title] = names.pop() if len(names) == 1 else None
+        return self._titled[title]
 
     def _fullest(self, mention: Mention) -> str:
         words = mention.name.split()

@@ -169,6 +169,10 @@ def _speakers(ctx: Context, found: Sequence[Found | None]) -> tuple[Quote, ...]:
                 kind = SpeakerKind.ORGANIZATION
         else:
             name = resolver.canonical(mention)
+            titled = resolver.titled_person(mention)
+            if titled is not None:
+                # "Minister says …" in a headline, "Foreign Minister Jane Okafor" below.
+                name, kind = titled, SpeakerKind.PERSON
             earlier.append(mention)
         speaker = Speaker(
             name=name,
