@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import regex
 
-from attribution.mentions import INTRO_PHRASE, NAME_RUN, Mention, MentionParser
+from attribution.mentions import INTRO_PHRASE, NAME_RUN, VERB_FORM, Mention, MentionParser
 from attribution.model import Quote, SpeakerKind
 from attribution.segment import Segments
 
@@ -43,9 +43,8 @@ _FEMALE = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen"
 _LOOKBACK_SENTENCES = 4
 _COLLECTIVE = frozenset({SpeakerKind.GROUP, SpeakerKind.ORGANIZATION})
 _VERB_AFTER = regex.compile(
-    r"(?:\s*\([^()]{1,30}\))?\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+s|said|told|wrote|"
-    r"spoke|made|gave|took|went|came|met|ran|won|lost|kept|put|sent|held|thought|felt|saw|"
-    r"stood|began|became|has|had|is|was|will|would|could|can)(?![\p{L}])"
+    rf"(?:\s*\([^()]{{1,30}}\))?\s+(?:\p{{Ll}}+ly\s+)?(?:\p{{Ll}}+ed|\p{{Ll}}+s|{VERB_FORM})"
+    r"(?![\p{L}])"
 )
 _MODIFIER_AFTER = regex.compile(
     r"\s+(?:campaign\s+|press\s+|communications\s+|deputy\s+|senior\s+|chief\s+)*"

@@ -27,9 +27,11 @@ from attribution.lexicon.organizations import ORG_HEADS, ORG_NAMES, ORG_NOUNS
 from attribution.lexicon.pronouns import PRONOUNS
 from attribution.lexicon.speech_verbs import SPEECH_NOUNS
 from attribution.lexicon.titles import GROUP_NOUNS, HONORIFICS, ROLE_NOUNS, TITLES
+from attribution.lexicon.verb_forms import AUXILIARY_FORMS, PAST_FORMS
 from attribution.model import SpeakerKind
+from attribution.patterns import trie
 
-__all__ = ["INTRO_PHRASE", "MULTI_NAME_RUN", "NAME_RUN", "Mention", "MentionParser"]
+__all__ = ["INTRO_PHRASE", "MULTI_NAME_RUN", "NAME_RUN", "VERB_FORM", "Mention", "MentionParser"]
 
 
 @attrs.frozen(slots=True)
@@ -191,15 +193,15 @@ _SUBJECT = regex.compile(
     r"(?=(?:\s*\([^()]{1,30}\))?(?:\s+\p{Ll}|\s*,))"
 )
 _WINDOW = 160
+#: An irregular past tense or an auxiliary: the verb after a subject.
+VERB_FORM = trie(PAST_FORMS + AUXILIARY_FORMS)
 _ROLE_SUBJECT_PATTERN = (
     r"\s*(?P<np>(?:The|A|An|His|Her|Their|Its|the|a|an|his|her|their|its|One|Another|Two|"
     r"Three|Four|Five|Several|Many|Some|(?:Hundreds|Dozens|Thousands|Scores)\s+of|"
     r"(?:\p{Lu}[\p{L}\p{M}\-.]*\s+){0,3}\p{Lu}[\p{L}\p{M}\-]*[’'](?:s(?![\p{L}]))?|"
     r"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Oo]ver|[Aa]t\s+least)\s+)?\d[\d,]*)\s+"
-    r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))(?=\s+(?:\p{Ll}+(?:ed|s)|left|said|told|"
-    r"made|gave|took|went|came|wrote|spoke|met|ran|won|lost|kept|put|sent|held|brought|"
-    r"thought|felt|saw|stood|began|became|struck|hit|drew|has|have|had|is|are|was|were|will|"
-    r"would)\b)"
+    r"(?:[\p{L}\-’']+\s+){0,5}?(?P<head>[\p{L}\-]+))"
+    rf"(?=\s+(?:\p{{Ll}}+(?:ed|s)|{VERB_FORM})\b)"
 )
 _ROLE_SUBJECT = regex.compile(_ROLE_SUBJECT_PATTERN)
 #: "Nuclear experts have …": a capitalised adjective and a plural noun.

@@ -42,8 +42,10 @@ import regex
 
 from attribution.cues import CueMatch
 from attribution.entities import EntityResolver
+from attribution.lexicon.verb_forms import PAST_FORMS
 from attribution.mentions import NAME_RUN, Mention, MentionParser
 from attribution.model import Quote, SpeakerKind
+from attribution.patterns import trie
 from attribution.segment import Segments
 
 __all__ = ["DEFAULT_SIEVES", "Context", "Found", "Sieve"]
@@ -94,6 +96,8 @@ class Context:
 
 
 Sieve = Callable[[Context, int, Sequence[Found | None]], Found | None]
+
+_PAST = trie(PAST_FORMS)
 
 # After the closing mark: spaces, a comma or dash, or a stray mark (NYT-style ,''' said).
 _GAP_CHARS = " ,—–-\u00a0'’”\""
@@ -212,18 +216,14 @@ _INTRO_AS = regex.compile(r"\s*As\s[^,;:“”\"]{1,100},")
 _WITH_SUBJECT = regex.compile(r"(?r)(?<![\p{L}])with\s+(?P<np>[^,;:“”\"]{1,60}?)\s+$")
 _NAME_JUST_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+$")
 _VERB_AND_BEFORE = regex.compile(
-    r"(?r)(?<![\p{L}])(?:\p{Ll}+ed|thought|stood|came|went|sat|took|made|gave|got|rose|"
-    r"spoke|shook|held|left|began)(?:\s+for\s+a\s+moment)?\s+and\s+$"
+    rf"(?r)(?<![\p{{L}}])(?:\p{{Ll}}+ed|{_PAST})(?:\s+for\s+a\s+moment)?\s+and\s+$"
 )
 _AND_BEFORE = regex.compile(
     r"(?r)(?<![\p{L}])(?:and|but)\s+(?:(?:has|have|had|also|then|later|was|were|is|are|will|"
     r"would|\p{Ll}+ly)\s+){0,2}$"
 )
 _QUOTED_AS = regex.compile(r"(?<![\p{L}])quoted\s+(?P<who>[^,;:“”\"]{1,80}?)\s+as\s+$")
-_PAST_VERB_AFTER = regex.compile(
-    r"\s+(?:\p{Ll}+ed|said|told|made|gave|took|went|came|wrote|spoke|left|met|ran|won|lost|"
-    r"kept|put|sent|held|brought|thought|felt|saw|stood|began|became|struck|hit|drew)\b"
-)
+_PAST_VERB_AFTER = regex.compile(rf"\s+(?:\p{{Ll}}+ed|{_PAST})\b")
 
 
 def _cue_soon(ctx: Context, start: int, end: int) -> bool:
