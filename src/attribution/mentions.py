@@ -238,15 +238,9 @@ _NAME_BEFORE_OF = _end_anchored(
 )
 #: Before the last comma, an apposition opened by a determiner or relative pronoun:
 #: "Giovanni Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said".
-_APPOSITION_OPENS = _end_anchored(
-    rf"{NAME_RUN}\s*,\s*(?:a|an|the|who|whose)\s[^,;:“”\"()]{{1,120}},\s*$"
-)
 #: "Clinton, during a town hall in Columbus, Ohio, said", "Cory James, 22, of Flint,
-#: Mich., said": a place after the last comma belongs to the apposition.
-_PLACE_APPOSITION_OPENS = _end_anchored(
-    rf"{NAME_RUN}\s*,\s*(?:during|at|in|on|speaking|\d{{1,3}},\s+of)\s"
-    r"[^,;:“”\"()]{1,120},\s*$"
-)
+#: Mich., said": an apposition of place or age.
+_PLACE_AFTER_COMMA = regex.compile(r"\s*,\s*(?:during|at|in|on|speaking|\d{1,3},\s+of)\s")
 #: "Silverman, herself a Sanders supporter, …": an apposition after a subject.
 _APPOSITION_AFTER = regex.compile(
     r"\s*(?:a|an|the|who|whose|herself|himself|themselves|itself|one|another|"
@@ -393,26 +387,8 @@ class MentionParser:
                 phrase = text[both.start() : mention.end]
                 return Mention(both.start(), mention.end, phrase, phrase, SpeakerKind.GROUP)
         if appositive:
-            # "Massimo Franco, a columnist for Corriere della Sera, wrote": the name
-            # inside the apposition is not the subject.
             named = self._apposition(text, lo, end)
-            if named is not None and (
-                mention.kind is SpeakerKind.ROLE
-                or _LOWER_WORD.search(text, start, mention.start)
-                or _APPOSITION_OPENS.search(text, max(lo, start - 120), start)
-                or (
-                    " " not in mention.text
-                    and _PLACE_APPOSITION_OPENS.search(text, max(lo, start - 120), start)
-                )
-                or (
-                    named.end < mention.start
-                    and _LOWER_AFTER_COMMA.match(text, named.end)
-                    and (
-                        text.count(",", named.end, mention.start) == 1
-                        or _RELATIVE_AFTER_COMMA.match(text, named.end)
-                    )
-                )
-            ):
+            if named is not None and _apposition_holds(text, named, mention, start):
                 return named
         return mention
 
@@ -708,6 +684,28 @@ class MentionParser:
         if kind is SpeakerKind.PERSON and name.lower() in self.titles:
             kind = SpeakerKind.ROLE
         return tokens[0].start(), name, kind
+
+
+def _apposition_holds(text: str, named: Mention, mention: Mention, start: int) -> bool:
+    """True if ``mention`` (in the clause from ``start``) lies inside ``named``'s apposition.
+
+    "Massimo Franco, a columnist for Corriere della Sera, wrote", "President
+    Obama, dedicating the museum of History and Culture, said", "Clinton, during
+    a town hall in Columbus, Ohio, said": the name before the commas speaks.
+    """
+    if mention.kind is SpeakerKind.ROLE or _LOWER_WORD.search(text, start, mention.start):
+        return True
+    if named.end >= mention.start:
+        return False
+    if _RELATIVE_AFTER_COMMA.match(text, named.end):
+        return True  # ", the editor of …, L'Osservatore Romano, said"
+    commas = text.count(",", named.end, mention.start)
+    if commas == 1 and _LOWER_AFTER_COMMA.match(text, named.end):
+        return True
+    # A place after the last comma: one word ("Ohio", "Mich.") after a phrase of place.
+    return (
+        commas == 2 and " " not in mention.text and bool(_PLACE_AFTER_COMMA.match(text, named.end))
+    )
 
 
 def _skip_space(text: str, start: int, end: int) -> int:
