@@ -257,8 +257,8 @@ def adjacent(ctx: Context, index: int, found: Sequence[Found | None]) -> Found |
     before = ctx.cues_between(o_start, quote.outer_start)
     if before and _TIGHT_BEFORE.match(ctx.text, before[-1].end, quote.outer_start):
         # "When someone shouted, “Cruz,” Beck joked, …": the cue right before wins.
-        return _cue_first(ctx, index, before) or _quote_first(ctx, index)
-    return _quote_first(ctx, index) or _cue_first(ctx, index, before)
+        return _cue_first(ctx, index, o_start, before) or _quote_first(ctx, index)
+    return _quote_first(ctx, index) or _cue_first(ctx, index, o_start, before)
 
 
 def _quote_first(ctx: Context, index: int) -> Found | None:
@@ -299,10 +299,12 @@ def _quote_first(ctx: Context, index: int) -> Found | None:
     return None
 
 
-def _cue_first(ctx: Context, index: int, before: Sequence[CueMatch]) -> Found | None:
-    """``Putin said: “…”``, ``According to Woodward, “…”``."""
+def _cue_first(ctx: Context, index: int, o_start: int, before: Sequence[CueMatch]) -> Found | None:
+    """``Putin said: “…”``, ``According to Woodward, “…”``.
+
+    ``before`` holds the cues of the quote's sentence (from ``o_start``) before it.
+    """
     text, quote = ctx.text, ctx.quotes[index]
-    o_start, _ = ctx.segments.sentence_at(quote.outer_start)
     if before and before[-1].forward:
         # "According to Woodward, “…”"
         cue = before[-1]
