@@ -216,7 +216,8 @@ _INTRO_AS = regex.compile(r"\s*As\s[^,;:“”\"]{1,100},")
 _WITH_SUBJECT = regex.compile(r"(?r)(?<![\p{L}])with\s+(?P<np>[^,;:“”\"]{1,60}?)\s+$")
 _NAME_JUST_BEFORE = regex.compile(rf"(?r)(?<![\p{{L}}\p{{N}}’'.-])(?P<name>{NAME_RUN})\s+$")
 _VERB_AND_BEFORE = regex.compile(
-    rf"(?r)(?<![\p{{L}}])(?:\p{{Ll}}+ed|{_PAST})(?:\s+for\s+a\s+moment)?\s+and\s+$"
+    rf"(?r)(?<![\p{{L}}])(?:\p{{Ll}}+ed|{_PAST})"
+    r"(?:\s+(?:for|in|at|on)\s+(?:a|an|the)\s+\p{Ll}+)?\s+and\s+$"
 )
 _AND_BEFORE = regex.compile(
     r"(?r)(?<![\p{L}])(?:and|but)\s+(?:(?:has|have|had|also|then|later|was|were|is|are|will|"
